@@ -1,0 +1,7 @@
+package com.plccoach.migrations;
+
+/** Which way a plan goes through the graph. */
+public enum Direction {
+    UPGRADE,
+    DOWNGRADE
+}

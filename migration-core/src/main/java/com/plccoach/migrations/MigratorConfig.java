@@ -1,0 +1,88 @@
+package com.plccoach.migrations;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Everything a {@link Migrator} needs, fixed once built. Made by {@link Migrator#builder()}.
+ *
+ * @param url              JDBC URL, {@code postgresql://} URL or SQLAlchemy {@code postgresql+psycopg2://} URL; null with a data source
+ * @param user             database user; null to take the one in the URL or the driver's default
+ * @param password         password; null to look in the URL, {@code PGPASSWORD}, {@code ~/.pgpass}, then {@code passwordCommand}
+ * @param passwordCommand  command line whose standard output is the password (for secret managers); null for none
+ * @param dataSource       where connections come from instead of {@code url}; null to use the URL
+ * @param scripts          where the revision files are
+ * @param schema           schema of the state tables
+ * @param placeholders     values for {@code ${name}} in revision files
+ * @param transactionPerRevision commit after each revision instead of once per run
+ * @param lockTimeout      PostgreSQL {@code lock_timeout} for every revision
+ * @param lockWait         how long to wait for another runner's advisory lock
+ * @param allowDataLoss    let a plan drop tables with rows or columns with values
+ * @param backupMode       what to dump before a downgrade
+ * @param backupDir        where backup archives go
+ * @param pgDump           the {@code pg_dump} binary
+ * @param pgRestore        the {@code pg_restore} binary
+ * @param verifyUrl        server for scratch databases ({@code verify}, autogenerate); null for the configured one
+ * @param applicationName  {@code application_name} of our sessions, so other sessions can see who holds the lock
+ */
+public record MigratorConfig(
+        String url,
+        String user,
+        String password,
+        String passwordCommand,
+        DataSource dataSource,
+        ScriptSource scripts,
+        String schema,
+        Map<String, String> placeholders,
+        boolean transactionPerRevision,
+        Duration lockTimeout,
+        Duration lockWait,
+        boolean allowDataLoss,
+        BackupMode backupMode,
+        Path backupDir,
+        String pgDump,
+        String pgRestore,
+        String verifyUrl,
+        String applicationName) {
+
+    public static final String DEFAULT_SCHEMA = "public";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+    public static final String DEFAULT_APPLICATION_NAME = "plccoach-migrations";
+
+    public MigratorConfig {
+        Objects.requireNonNull(scripts, "scripts: say where the revision files are, e.g. ScriptSource.directory(path)");
+        schema = schema == null ? DEFAULT_SCHEMA : schema;
+        placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
+        lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
+        lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
+        backupMode = backupMode == null ? BackupMode.FULL : backupMode;
+        backupDir = backupDir == null ? Path.of(System.getProperty("user.home"), ".plccoach", "backups") : backupDir;
+        pgDump = pgDump == null ? "pg_dump" : pgDump;
+        pgRestore = pgRestore == null ? "pg_restore" : pgRestore;
+        applicationName = applicationName == null ? DEFAULT_APPLICATION_NAME : applicationName;
+    }
+
+    /** Never prints the password, nor a password embedded in the URL. */
+    @Override
+    public String toString() {
+        return "MigratorConfig[url=" + redactUrl(url) + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", passwordCommand=" + (passwordCommand == null ? "none" : "***") + ", dataSource=" + dataSource
+                + ", scripts=" + scripts + ", schema=" + schema + ", placeholders=" + placeholders.keySet()
+                + ", transactionPerRevision=" + transactionPerRevision + ", lockTimeout=" + lockTimeout + ", lockWait=" + lockWait
+                + ", allowDataLoss=" + allowDataLoss + ", backupMode=" + backupMode + ", backupDir=" + backupDir
+                + ", pgDump=" + pgDump + ", pgRestore=" + pgRestore + ", verifyUrl=" + redactUrl(verifyUrl)
+                + ", applicationName=" + applicationName + "]";
+    }
+
+    /** A URL fit for a log line: a password in its user-info part or its parameters becomes ***. */
+    public static String redactUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(://[^:/@?]*):[^@/?]*@", "$1:***@");
+    }
+}

@@ -1,0 +1,2 @@
+/** The plccoach goals: thin Mojos that build a Migrator from their parameters and call one method. */
+package com.plccoach.migrations.maven;

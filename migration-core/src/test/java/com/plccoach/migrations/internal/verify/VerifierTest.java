@@ -141,6 +141,25 @@ class VerifierTest {
     }
 
     @Test
+    void an_upgrade_that_fails_is_reported_naming_the_revision() throws IOException {
+        revision("001", "base", "CREATE TABLE t (id no_such_type)", "DROP TABLE t");
+
+        assertThat(verify().problems()).singleElement().asString()
+                .startsWith("revision 001's upgrade fails: ")
+                .contains("no_such_type");
+    }
+
+    @Test
+    void state_tables_in_their_own_schema_do_not_count_as_a_difference() throws IOException {
+        revision("001", "base", TABLE, "DROP TABLE t");
+
+        VerifyReport report = Migrator.builder().url(db.url()).schema("migrations_state")
+                .scripts(ScriptSource.directory(scripts)).build().verify();
+
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void require_clean_throws_listing_every_problem_and_what_to_do() throws IOException {
         revision("001", "base", TABLE, "DROP TABLE t");
         revision("002", "001", "ALTER TABLE t ADD COLUMN IF NOT EXISTS nickname text", "SELECT 1");

@@ -122,6 +122,7 @@ public final class ImpactAnalyzer {
                 throw e;
             }
             connection.rollback(outer);
+            connection.releaseSavepoint(outer); // leave no subtransaction behind: pg_export_snapshot refuses to run in one
             // Counted after the rollback: what the objects hold now, which is what the real run would destroy.
             List<RevisionReport> revisions = new ArrayList<>();
             try {
@@ -145,6 +146,7 @@ public final class ImpactAnalyzer {
         private void restore(Savepoint outer, boolean autoCommit) throws SQLException {
             if (outer != null) {
                 connection.rollback(outer);
+                connection.releaseSavepoint(outer);
             }
             if (autoCommit) {
                 connection.rollback();

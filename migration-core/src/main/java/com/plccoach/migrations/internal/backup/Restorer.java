@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Restorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
-    private static final Pattern TOC_TABLE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (\\S+) (.+) (\\S+)$");
+    private static final Pattern TOC_TABLE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (?!DATA )(\\S+) (.+) (\\S+)$");
 
     private final BackupSettings settings;
 

@@ -207,6 +207,26 @@ public final class Migrator {
         return generated;
     }
 
+    /**
+     * Brings back a backup taken by {@code downgrade}: the archive's tables with pg_restore (created
+     * when missing, or filled when an upgrade re-created them empty) and the dropped columns' values
+     * from the column files beside it, by primary key. Never mixes the backup with rows already in a
+     * table: that is refused, naming the tables.
+     *
+     * @param archive the {@code .dump} file (or, for a backup of columns only, the {@code .columns} file) the downgrade printed
+     */
+    public RestoreResult restore(Path archive) {
+        com.plccoach.migrations.internal.backup.Restorer restorer =
+                new com.plccoach.migrations.internal.backup.Restorer(com.plccoach.migrations.internal.backup.BackupSettings.from(config));
+        try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
+            RestoreResult result = restorer.restore(connection, archive);
+            // TODO(issue #4 history): record the restore in plccoach_history once StateStore is on main.
+            return result;
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException("Lost the connection while restoring " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return "Migrator[" + config + "]";

@@ -1,6 +1,9 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Direction;
+import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.script.Revision;
+import com.plccoach.migrations.internal.script.SqlSplitter;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import java.util.List;
 
@@ -12,6 +15,13 @@ public record PlannedRevision(Revision revision, List<SqlStatement> statements) 
 
     public PlannedRevision {
         statements = List.copyOf(statements);
+    }
+
+    /** Each revision of the plan with the part that runs (up or down), split as the runner splits it. */
+    public static List<PlannedRevision> of(Plan plan) {
+        boolean up = plan.direction() == Direction.UPGRADE;
+        return plan.steps().stream().map(r -> new PlannedRevision(r, SqlSplitter.split(up ? r.upSql() : r.downSql(),
+                up ? r.upLine() : r.downLine(), r.location()))).toList();
     }
 
     @Override

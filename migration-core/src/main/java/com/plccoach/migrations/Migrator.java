@@ -95,6 +95,17 @@ public final class Migrator {
         return executor().current(planSource(graph, applied -> graph.upgradePlan(applied, "heads")));
     }
 
+    /**
+     * Proves that every downgrade is the exact inverse of its upgrade: on a scratch database
+     * created (and dropped afterwards) on the configured server, or on {@code verifyUrl}'s, each
+     * revision in graph order is upgraded, downgraded and upgraded again, comparing catalog
+     * snapshots. Never touches the configured database. {@link VerifyReport#requireClean()} turns
+     * problems into an exception.
+     */
+    public VerifyReport verify() {
+        return new com.plccoach.migrations.internal.verify.Verifier(config, graph()).run();
+    }
+
     /** Heads of the graph, with no database. */
     public List<RevisionInfo> heads() {
         return PublicViews.infos(graph().heads());

@@ -68,8 +68,8 @@ public final class RunnerBenchmark {
         int revisions = Integer.getInteger("plccoach.bench.revisions", 1000);
         int rounds = Integer.getInteger("plccoach.bench.rounds", 3);
         RunnerBenchmark bench = new RunnerBenchmark(work, revisions);
-        System.out.printf("RunnerBenchmark: %d revisions of one CREATE TABLE each, %d round(s), server %s%n", revisions, rounds,
-                bench.server.origin());
+        System.out.printf("RunnerBenchmark: %d revisions of one CREATE TABLE each, %d round(s), server %s, %d CPU(s), load average %s%n",
+                revisions, rounds, bench.server.origin(), Runtime.getRuntime().availableProcessors(), loadAverage());
 
         if (Boolean.getBoolean("plccoach.bench.upToDateOnly")) {
             bench.upToDate(rounds);
@@ -146,14 +146,24 @@ public final class RunnerBenchmark {
             List<Long> afterConnect = new ArrayList<>();
             List<Long> withFiles = new ArrayList<>();
             List<Long> facade = new ArrayList<>();
+            List<Long> roundTrip = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < Math.max(5, rounds * 5); i++) {
                 long t0 = System.nanoTime();
                 RevisionGraph graph = RevisionLoader.load(config.scripts(), config.placeholders());
                 long t1 = System.nanoTime();
                 Connection open = new ConnectionFactory(config).open();
+                try (Statement st = open.createStatement()) {
+                    long r0 = System.nanoTime();
+                    st.execute("SELECT 1");
+                    roundTrip.add((System.nanoTime() - r0) / 1_000);
+                }
+                long c2 = threads.getCurrentThreadCpuTime();
                 long t2 = System.nanoTime();
                 MigrationResult result = new Executor(config, () -> open).run(Direction.UPGRADE, "head", source(graph), BeforeRun.NONE);
                 long t3 = System.nanoTime();
+                cpu.add((threads.getCurrentThreadCpuTime() - c2) / 1_000);
                 if (!result.upToDate()) {
                     throw new IllegalStateException("not up to date");
                 }
@@ -166,9 +176,16 @@ public final class RunnerBenchmark {
             System.out.printf("up-to-date check    : %.1f ms after connect (lock, state read, %s checksums, plan; target <= 20 ms); "
                             + "%.1f ms with reading and parsing the files; %.1f ms for the whole upgrade(\"head\") call with connect%n",
                     median(afterConnect) / 1000.0, graphSize(), median(withFiles) / 1000.0, median(facade) / 1000.0);
+            System.out.printf("                      (of which %.1f ms CPU in this JVM; it makes 3 round trips plus the unlock, and one "
+                    + "SELECT 1 round trip took %.2f ms here; load average %s)%n", median(cpu) / 1000.0, median(roundTrip) / 1000.0,
+                    loadAverage());
         } finally {
             dropDatabase(database);
         }
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private String graphSize() {

@@ -2,6 +2,11 @@ package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.Migrator;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,13 +16,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "restore", requiresProject = false, threadSafe = true)
 public class RestoreMojo extends AbstractDatabaseMojo {
 
-    /** The archive to restore, as printed by downgrade (under plccoach.backupDir). */
+    /** The archive to restore, as printed by downgrade; a directory (such as plccoach.backupDir) means its newest archive. */
     @Parameter(property = "plccoach.backupFile", required = true)
     private File backupFile;
 
     /** The pg_restore binary (found on PATH by default). */
     @Parameter(property = "plccoach.pgRestore", defaultValue = "pg_restore")
     private String pgRestore;
+
+    private static Path newestIn(Path dir) throws MojoFailureException, MojoExecutionException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .max(Comparator.comparing((Path p) -> p.toFile().lastModified()).thenComparing(Path::toString))
+                    .orElseThrow(() -> new MojoFailureException("No backup archive in " + dir
+                            + ": give the archive downgrade printed with -Dplccoach.backupFile=..."));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list backups in " + dir + ": " + e.getMessage(), e);
+        }
+    }
 
     @Override
     protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
@@ -26,7 +42,8 @@ public class RestoreMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        var result = migrator().restore(backupFile.toPath());
-        info("Restored " + backupFile + ": " + result);
+        Path archive = backupFile.isDirectory() ? newestIn(backupFile.toPath()) : backupFile.toPath();
+        var result = migrator().restore(archive);
+        info("Restored " + archive + ": " + result);
     }
 }

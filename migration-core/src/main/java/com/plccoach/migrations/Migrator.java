@@ -1,11 +1,33 @@
 package com.plccoach.migrations;
 
+import com.plccoach.migrations.internal.connection.ConnectionFactory;
+import com.plccoach.migrations.internal.execution.BeforeRun;
+import com.plccoach.migrations.internal.execution.Executor;
+import com.plccoach.migrations.internal.execution.OfflineScript;
+import com.plccoach.migrations.internal.execution.PlanSource;
+import com.plccoach.migrations.internal.execution.StampPlans;
+import com.plccoach.migrations.internal.execution.Validation;
+import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.graph.PublicViews;
+import com.plccoach.migrations.internal.graph.RevisionGraph;
+import com.plccoach.migrations.internal.graph.RevisionLoader;
+import com.plccoach.migrations.internal.script.DirectoryScriptSource;
+import com.plccoach.migrations.internal.script.Revision;
+import com.plccoach.migrations.internal.script.RevisionWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point: everything the tool does, for a service that migrates at start-up and for
@@ -22,6 +44,8 @@ import javax.sql.DataSource;
  * </pre>
  */
 public final class Migrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
     private final MigratorConfig config;
 
@@ -43,37 +67,259 @@ public final class Migrator {
 
     /** Applies every revision the target needs that is not applied yet, parents first. */
     public MigrationResult upgrade(String target) {
-        throw notYet("upgrade", 4);
+        RevisionGraph graph = graph();
+        return executor().run(Direction.UPGRADE, target,
+                planSource(graph, applied -> graph.upgradePlan(applied, target)), safetyHook(Direction.UPGRADE));
     }
 
     /** Analyses, guards, backs up, then reverts every applied revision the target does not need, children first. */
     public MigrationResult downgrade(String target) {
-        throw notYet("downgrade", 4);
+        RevisionGraph graph = graph();
+        return executor().run(Direction.DOWNGRADE, target,
+                planSource(graph, applied -> graph.downgradePlan(applied, target)), safetyHook(Direction.DOWNGRADE));
     }
 
-    /** Sets the state to the target without running any revision; with purge, first forgets the whole state. */
+    /**
+     * Sets the state to the target without running any revision; with purge, first forgets the whole
+     * state (also rows of revisions whose file is gone). Revisions it keeps take their file's current
+     * checksum, so stamping to the current heads accepts an intended edit of an applied file.
+     */
     public MigrationResult stamp(String target, boolean purge) {
-        throw notYet("stamp", 4);
+        RevisionGraph graph = graph();
+        return executor().stamp(target, purge, planSource(graph, applied -> StampPlans.plan(graph, applied, target)));
     }
 
-    /** The applied heads and revisions. */
+    /** The applied heads and revisions (an applied revision without a file counts as a head). */
     public CurrentState current() {
-        throw notYet("current", 4);
+        RevisionGraph graph = graph();
+        return executor().current(planSource(graph, applied -> graph.upgradePlan(applied, "heads")));
     }
 
     /** Heads of the graph, with no database. */
     public List<RevisionInfo> heads() {
-        throw notYet("heads", 3);
+        return PublicViews.infos(graph().heads());
     }
 
     /** Branch points of the graph: revisions with more than one child. */
     public List<RevisionInfo> branches() {
-        throw notYet("branches", 3);
+        return PublicViews.infos(graph().branchPoints());
     }
 
-    /** One revision, by any target that names exactly one. */
+    /** One revision, by any target that names exactly one (id, unique prefix, head, label@head, head-N, ...). */
     public RevisionInfo show(String revision) {
-        throw notYet("show", 3);
+        return PublicViews.info(graph().resolveOne(revision, Set.of()));
+    }
+
+    /**
+     * The graph newest first, each revision with an ASCII graph of branches and merges, like
+     * {@code git log --graph}. With no database.
+     *
+     * @param range   {@code older:newer} (either side may be empty, e.g. {@code abc1:}), or null for all
+     * @param verbose add parents, labels, dependencies and the file to each entry's lines
+     */
+    public List<HistoryEntry> history(String range, boolean verbose) {
+        return graph().history(range, Set.of()).stream().map(line -> PublicViews.entry(line, verbose)).toList();
+    }
+
+    /**
+     * Writes a new revision file into the scripts directory, named
+     * {@code yyyyMMdd_HHmm_<id>_<slug>.sql}, and returns its path.
+     *
+     * @param message     one line, shown by history; also gives the file name its slug
+     * @param parent      target of the parent ({@code base} for a new root); null for the single head
+     * @param branchLabel label for the new revision, or null
+     * @param id          the new id; null for a random 12-digit hex id
+     */
+    public Path newRevision(String message, String parent, String branchLabel, String id) {
+        Path directory = writableDirectory("revision");
+        RevisionGraph graph = graphForWriting(directory);
+        List<String> parents;
+        if (parent == null || parent.isBlank()) {
+            List<Revision> heads = graph.heads();
+            if (heads.size() > 1) {
+                throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
+                        .collect(Collectors.joining(", ")) + "), so the new revision's parent is not obvious: give it"
+                        + " (-Dplccoach.parent=" + heads.get(0).id() + "), or first join the heads with `mvn plccoach:merge`");
+            }
+            parents = heads.stream().map(Revision::id).toList();
+        } else if (parent.strip().equals("base")) {
+            parents = List.of();
+        } else {
+            parents = List.of(graph.resolveOne(parent.strip(), Set.of()).id());
+        }
+        if (branchLabel != null && !branchLabel.isBlank() && graph.labels().containsKey(branchLabel.strip())) {
+            throw new RevisionGraphException("branch label '" + branchLabel.strip() + "' is already declared by "
+                    + graph.labels().get(branchLabel.strip()) + "; choose another label");
+        }
+        String newId = newRevisionId(graph, id);
+        Path file = RevisionWriter.writeRevision(directory, Instant.now(), newId, parents,
+                branchLabel == null || branchLabel.isBlank() ? null : branchLabel.strip(), message);
+        LOG.info("wrote revision {} ({} -> {}) to {}", newId, parents.isEmpty() ? "base" : String.join(", ", parents), newId, file);
+        return file;
+    }
+
+    /**
+     * Writes a merge revision joining the given revisions (null or empty: all heads), with empty up
+     * and down parts, and returns its path.
+     */
+    public Path merge(List<String> revisions, String message) {
+        Path directory = writableDirectory("merge");
+        RevisionGraph graph = graphForWriting(directory);
+        List<String> parents = new ArrayList<>();
+        if (revisions == null || revisions.isEmpty()) {
+            graph.heads().forEach(r -> parents.add(r.id()));
+        } else {
+            for (String target : revisions) {
+                String resolved = graph.resolveOne(target.strip(), Set.of()).id();
+                if (!parents.contains(resolved)) {
+                    parents.add(resolved);
+                }
+            }
+        }
+        if (parents.size() < 2) {
+            throw new TargetException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
+                    : "only " + parents.get(0) + " was given or is a head")
+                    + "; a merge joins two or more heads (-Dplccoach.revisions=a,b)");
+        }
+        String text = message == null || message.isBlank() ? "merge " + String.join(", ", parents) : message;
+        String newId = newRevisionId(graph, null);
+        Path file = RevisionWriter.writeMerge(directory, Instant.now(), newId, parents, text);
+        LOG.info("wrote merge revision {} of {} to {}", newId, parents, file);
+        return file;
+    }
+
+    private RevisionGraph graph() {
+        return RevisionLoader.load(config.scripts(), config.placeholders());
+    }
+
+    private Path writableDirectory(String goal) {
+        if (!(config.scripts() instanceof DirectoryScriptSource directory)) {
+            throw new RevisionFileException("cannot write a new revision into " + config.scripts().describe()
+                    + ": it is read-only; point plccoach.scripts (ScriptSource.directory(...)) at the source directory of the"
+                    + " revisions, e.g. src/main/resources/db/revisions, to run " + goal);
+        }
+        return directory.directory();
+    }
+
+    private RevisionGraph graphForWriting(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return RevisionGraph.of(List.of());
+        }
+        return RevisionLoader.loadForWriting(config.scripts(), config.placeholders());
+    }
+
+    private static String newRevisionId(RevisionGraph graph, String id) {
+        if (id != null && !id.isBlank()) {
+            String wanted = id.strip();
+            graph.find(wanted).ifPresent(existing -> {
+                throw new RevisionGraphException("revision id " + wanted + " already exists (" + existing.location()
+                        + "); choose another id, or leave it out for a random one");
+            });
+            return wanted;
+        }
+        SecureRandom random = new SecureRandom();
+        String generated;
+        do {
+            generated = RevisionWriter.newId(random);
+        } while (graph.find(generated).isPresent());
+        return generated;
+    }
+
+    /**
+     * Reports, without changing anything: graph errors (unreadable files, broken graph), applied
+     * revisions whose file is gone, checksum drift, several heads, and pending revisions.
+     */
+    public CheckReport check() {
+        RevisionGraph graph;
+        try {
+            graph = graph();
+        } catch (RevisionFileException | RevisionGraphException e) {
+            Executor executor = executor();
+            return new CheckReport(List.of(e.getMessage()), List.of(), List.of(), List.of(),
+                    List.copyOf(executor.applied().keySet()), List.of());
+        }
+        Map<String, AppliedRevision> applied = executor().applied();
+        PlanSource source = planSource(graph, a -> graph.upgradePlan(a, "heads"));
+        Set<String> known = applied.keySet().stream().filter(source.revisions()::containsKey)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        List<String> pending = graph.upgradePlan(known, "heads").steps().stream().map(Revision::id).toList();
+        return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()),
+                Validation.drift(applied, source.revisions(), source::headsOf), graph.heads().stream().map(Revision::id).toList(),
+                known.isEmpty() ? List.of() : graph.headsOf(known), pending);
+    }
+
+    /**
+     * The SQL an upgrade to {@code target} would run, as a script for {@code psql}, without running it.
+     * With {@code from:to} (e.g. {@code base:head}, {@code ae1027a6acf:head}) no database is needed;
+     * otherwise the applied state is read (never written).
+     */
+    public String upgradeSql(String target) {
+        return offlineSql(Direction.UPGRADE, target);
+    }
+
+    /** The SQL a downgrade to {@code target} (or {@code from:to}) would run; see {@link #upgradeSql(String)}. */
+    public String downgradeSql(String target) {
+        return offlineSql(Direction.DOWNGRADE, target);
+    }
+
+    private String offlineSql(Direction direction, String target) {
+        RevisionGraph graph = graph();
+        Set<String> applied;
+        String to = target;
+        int colon = target.indexOf(':');
+        if (colon >= 0) {
+            String from = target.substring(0, colon).strip();
+            to = target.substring(colon + 1).strip();
+            applied = from.isEmpty() || from.equals("base") ? Set.of() : graph.ancestors(graph.resolve(from, Set.of()));
+        } else {
+            Map<String, AppliedRevision> rows = executor().applied();
+            Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+            applied = rows.keySet();
+        }
+        String finalTo = to;
+        Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(applied, finalTo) : graph.downgradePlan(applied, finalTo);
+        Executor executor = executor();
+        return OfflineScript.render(plan, applied.isEmpty() ? List.of() : graph.headsOf(applied), executor.store().sql(),
+                executor.runner(), Executor.toolVersion());
+    }
+
+    private Executor executor() {
+        return new Executor(config, () -> new ConnectionFactory(config).open());
+    }
+
+    /**
+     * The safety seam (issue #5): analysis, the data-loss guard and the backup run here, inside the
+     * run's transaction before its first revision. See {@link BeforeRun}.
+     */
+    private BeforeRun safetyHook(Direction direction) {
+        return BeforeRun.NONE;
+    }
+
+    private PlanSource planSource(RevisionGraph graph, java.util.function.Function<Set<String>, Plan> planner) {
+        Map<String, Revision> byId = new LinkedHashMap<>();
+        graph.revisions().forEach(r -> byId.put(r.id(), r));
+        String describe = config.scripts().describe();
+        return new PlanSource() {
+            @Override
+            public Map<String, Revision> revisions() {
+                return byId;
+            }
+
+            @Override
+            public Plan plan(Set<String> applied) {
+                return planner.apply(applied);
+            }
+
+            @Override
+            public List<String> headsOf(Set<String> applied) {
+                return graph.headsOf(applied);
+            }
+
+            @Override
+            public String describe() {
+                return describe;
+            }
+        };
     }
 
     // Stubs the Maven goals (issue #6) call; their owners replace the bodies and may refine the types.

@@ -324,31 +324,6 @@ public final class Migrator {
 
     // Stubs the Maven goals (issue #6) call; their owners replace the bodies and may refine the types.
 
-    /** Every revision, newest first, optionally limited to a range {@code a:b}; with no database. */
-    public List<RevisionInfo> history(String range) {
-        throw notYet("history", 3);
-    }
-
-    /** Writes a new revision file into the scripts directory; parent null for the current head. */
-    public RevisionInfo newRevision(String message, String parent, String branchLabel) {
-        throw notYet("newRevision", 3);
-    }
-
-    /** Writes a merge revision of the given revisions (all heads when empty). */
-    public RevisionInfo merge(List<String> revisions, String message) {
-        throw notYet("merge", 3);
-    }
-
-    /** Fails on graph errors, drift, missing files, several heads (unless allowed); returns the pending revisions. */
-    public List<String> check(boolean multipleHeads) {
-        throw notYet("check", 4);
-    }
-
-    /** The SQL an upgrade (or downgrade) to the target would run, state-table statements included. */
-    public String sql(Direction direction, String target) {
-        throw notYet("sql", 4);
-    }
-
     /** The analysis report of the plan to the target, upgrade or downgrade. */
     public Object plan(String target) {
         throw notYet("plan", 5);

@@ -68,7 +68,7 @@ abstract class AbstractRunMojo extends AbstractDatabaseMojo {
         if (!sql) {
             return false;
         }
-        String text = migrator.sql(direction, target);
+        String text = direction == Direction.UPGRADE ? migrator.upgradeSql(target) : migrator.downgradeSql(target);
         if (sqlFile == null) {
             text.lines().forEach(this::info);
             return true;

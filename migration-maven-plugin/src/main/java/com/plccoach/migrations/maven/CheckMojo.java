@@ -1,5 +1,6 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.CheckReport;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,15 +24,21 @@ public class CheckMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        List<String> pending = migrator().check(multipleHeads);
+        CheckReport report = migrator().check();
+        List<String> problems = report.problems(multipleHeads);
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems));
+        }
+        List<String> pending = report.pending();
+        String state = "heads " + Describe.heads(report.heads()) + ", applied " + Describe.heads(report.appliedHeads());
         if (pending.isEmpty()) {
-            info("Check passed: graph valid, no drift, database up to date");
+            info("Check passed: " + state + ", nothing pending");
             return;
         }
         String line = pending.size() + " revision(s) pending: " + String.join(", ", pending);
         if (failOnPending) {
             throw new MojoFailureException(line + ". Apply them with `mvn plccoach:upgrade`, or drop plccoach.failOnPending");
         }
-        info("Check passed: graph valid, no drift; " + line);
+        info("Check passed: " + state + "; " + line);
     }
 }

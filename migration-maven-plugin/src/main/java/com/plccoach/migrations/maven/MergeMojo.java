@@ -1,6 +1,5 @@
 package com.plccoach.migrations.maven;
 
-import com.plccoach.migrations.RevisionInfo;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,15 +15,15 @@ public class MergeMojo extends AbstractPlccoachMojo {
     @Parameter(property = "plccoach.revisions")
     private String revisions;
 
-    /** The merge revision's message. */
-    @Parameter(property = "plccoach.message", defaultValue = "merge heads")
+    /** The merge revision's message (default: merge followed by the parents). */
+    @Parameter(property = "plccoach.message")
     private String message;
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<String> ids = revisions == null || revisions.isBlank() ? List.of()
                 : Arrays.stream(revisions.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        RevisionInfo created = migrator().merge(ids, message);
-        info("Created merge revision " + created.id() + " of " + Describe.parents(created) + ": " + created.location());
+        // the core logs the line that names the new file and its parents
+        migrator().merge(ids, message);
     }
 }

@@ -1,6 +1,5 @@
 package com.plccoach.migrations.maven;
 
-import com.plccoach.migrations.RevisionInfo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,9 +21,13 @@ public class RevisionMojo extends AbstractPlccoachMojo {
     @Parameter(property = "plccoach.branchLabel")
     private String branchLabel;
 
+    /** The new revision's id (letters, digits, _); a random 12-digit hex id when not given. */
+    @Parameter(property = "plccoach.revisionId")
+    private String revisionId;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        RevisionInfo created = migrator().newRevision(message, parent, branchLabel);
-        info("Created revision " + created.id() + " (parent " + Describe.parents(created) + "): " + created.location());
+        // the core logs the line that names the new file and its parents
+        migrator().newRevision(message, parent, branchLabel, revisionId);
     }
 }

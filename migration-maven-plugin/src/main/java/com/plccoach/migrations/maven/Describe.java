@@ -1,6 +1,5 @@
 package com.plccoach.migrations.maven;
 
-import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +31,5 @@ final class Describe {
 
     static String parents(RevisionInfo revision) {
         return revision.parents().isEmpty() ? "<base>" : String.join(", ", revision.parents());
-    }
-
-    /** The closing line of upgrade, downgrade and stamp. */
-    static String summary(String done, MigrationResult result) {
-        if (result.upToDate()) {
-            return "Nothing to do: already at " + result.target() + " (" + heads(result.headsAfter()) + ")";
-        }
-        return done + " " + result.steps().size() + " revision(s) in " + Durations.format(result.duration()) + ": "
-                + heads(result.headsBefore()) + " -> " + heads(result.headsAfter())
-                + (result.backup() == null ? "" : "; backup " + result.backup());
-    }
-
-    static Table steps(MigrationResult result) {
-        Table table = new Table();
-        result.steps().forEach(step -> table.row(step.revision(), Durations.format(step.duration()), step.message()));
-        return table;
     }
 }

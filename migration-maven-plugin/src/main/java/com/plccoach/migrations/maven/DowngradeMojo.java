@@ -24,6 +24,7 @@ public class DowngradeMojo extends AbstractRunMojo {
         if (printSql(migrator, Direction.DOWNGRADE, target)) {
             return;
         }
-        info(Describe.summary("Downgraded", migrator.downgrade(target)));
+        // the core logs a line per revision with its duration, and the summary with the backup taken
+        migrator.downgrade(target);
     }
 }

@@ -19,8 +19,7 @@ public class StampMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        var result = migrator().stamp(target, purge);
-        info("Stamped " + target + (purge ? " (purged first)" : "") + ": " + Describe.heads(result.headsBefore())
-                + " -> " + Describe.heads(result.headsAfter()));
+        // the core logs the summary (heads before and after)
+        migrator().stamp(target, purge);
     }
 }

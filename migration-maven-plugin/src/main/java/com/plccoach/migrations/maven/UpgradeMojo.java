@@ -21,6 +21,7 @@ public class UpgradeMojo extends AbstractRunMojo {
         if (printSql(migrator, Direction.UPGRADE, target)) {
             return;
         }
-        info(Describe.summary("Upgraded", migrator.upgrade(target)));
+        // the core logs a line per revision with its duration, and the summary
+        migrator.upgrade(target);
     }
 }

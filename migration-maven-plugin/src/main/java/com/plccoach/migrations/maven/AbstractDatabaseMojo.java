@@ -36,7 +36,7 @@ abstract class AbstractDatabaseMojo extends AbstractPlccoachMojo {
     @Parameter(property = "plccoach.user")
     protected String user;
 
-    /** Id of a {@code <server>} in settings.xml whose username and (possibly encrypted) password to use. */
+    /** Id of a &lt;server&gt; entry in settings.xml whose username and (possibly encrypted) password to use; a missing id fails the build. */
     @Parameter(property = "plccoach.serverId")
     protected String serverId;
 

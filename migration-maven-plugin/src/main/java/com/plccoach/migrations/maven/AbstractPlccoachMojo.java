@@ -22,7 +22,7 @@ abstract class AbstractPlccoachMojo extends AbstractMojo {
     @Parameter(property = "plccoach.scripts", defaultValue = "${project.basedir}/src/main/resources/db/revisions", required = true)
     protected File scripts;
 
-    /** Values for {@code ${name}} placeholders in revision files, as {@code <name>value</name>} elements. */
+    /** Values for ${name} placeholders in revision files, one element per name: &lt;tenant&gt;acme&lt;/tenant&gt;. */
     @Parameter
     protected Map<String, String> placeholders;
 

@@ -95,6 +95,17 @@ public final class Migrator {
         return executor().current(planSource(graph, applied -> graph.upgradePlan(applied, "heads")));
     }
 
+    /**
+     * Proves that every downgrade is the exact inverse of its upgrade: on a scratch database
+     * created (and dropped afterwards) on the configured server, or on {@code verifyUrl}'s, each
+     * revision in graph order is upgraded, downgraded and upgraded again, comparing catalog
+     * snapshots. Never touches the configured database. {@link VerifyReport#requireClean()} turns
+     * problems into an exception.
+     */
+    public VerifyReport verify() {
+        return new com.plccoach.migrations.internal.verify.Verifier(config, graph()).run();
+    }
+
     /** Heads of the graph, with no database. */
     public List<RevisionInfo> heads() {
         return PublicViews.infos(graph().heads());
@@ -292,7 +303,9 @@ public final class Migrator {
      * run's transaction before its first revision. See {@link BeforeRun}.
      */
     private BeforeRun safetyHook(Direction direction) {
-        return BeforeRun.NONE;
+        com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config);
+        return (connection, plan) -> gate.beforeRun(connection, plan,
+                com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
     }
 
     private PlanSource planSource(RevisionGraph graph, java.util.function.Function<Set<String>, Plan> planner) {
@@ -322,21 +335,83 @@ public final class Migrator {
         };
     }
 
-    // Stubs the Maven goals (issue #6) call; their owners replace the bodies and may refine the types.
-
-    /** The analysis report of the plan to the target, upgrade or downgrade. */
-    public Object plan(String target) {
-        throw notYet("plan", 5);
+    /**
+     * Brings back a backup taken by {@code downgrade}: the archive's tables with pg_restore (created
+     * when missing, or filled when an upgrade re-created them empty) and the dropped columns' values
+     * from the column files beside it, by primary key. Never mixes the backup with rows already in a
+     * table: that is refused, naming the tables.
+     *
+     * @param archive the {@code .dump} file (or, for a backup of columns only, the {@code .columns} file) the downgrade printed
+     */
+    public RestoreResult restore(Path archive) {
+        com.plccoach.migrations.internal.backup.Restorer restorer =
+                new com.plccoach.migrations.internal.backup.Restorer(com.plccoach.migrations.internal.backup.BackupSettings.from(config));
+        try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
+            java.time.Instant startedAt = java.time.Instant.now();
+            Executor executor = executor();
+            com.plccoach.migrations.internal.execution.MigrationLock lock =
+                    new com.plccoach.migrations.internal.execution.MigrationLock(config.schema());
+            lock.acquire(connection, config.lockWait());
+            try {
+                executor.store().ensure(connection);
+                RestoreResult result;
+                try {
+                    result = restorer.restore(connection, archive);
+                } catch (MigrationException e) {
+                    executor.store().append(connection, restoreEntry(archive, startedAt, false, e.getMessage()));
+                    throw e;
+                }
+                executor.store().append(connection, restoreEntry(archive, startedAt, true, null));
+                return result;
+            } finally {
+                lock.release(connection);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException("Lost the connection while restoring " + archive + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Brings back an archive taken before a downgrade, and records it. */
-    public Object restore(Path archive) {
-        throw notYet("restore", 5);
+    private com.plccoach.migrations.internal.state.HistoryEntry restoreEntry(Path archive, java.time.Instant startedAt, boolean success,
+                                                                           String error) {
+        return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), List.of(), List.of(),
+                List.of(), success, error, null, startedAt, Duration.between(startedAt, java.time.Instant.now()).toMillis(), null,
+                System.getProperty("user.name"), Executor.toolVersion(), archive.toAbsolutePath().toString());
     }
 
-    /** Every revision up, down and up again on a scratch database, comparing schemas. */
-    public Object verify() {
-        throw notYet("verify", 7);
+    /**
+     * What running to {@code target} would do, analysed in a transaction that is rolled back: per
+     * revision and statement, the locks, rewrites, drops with their row and value counts, and whether
+     * the data-loss guard would refuse it. An upgrade when the target has revisions to apply,
+     * otherwise a downgrade. Changes nothing.
+     */
+    public PlanReport plan(String target) {
+        RevisionGraph graph = graph();
+        Map<String, AppliedRevision> rows = executor().applied();
+        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+        Set<String> applied = rows.keySet();
+        Plan plan = graph.upgradePlan(applied, target);
+        if (plan.isEmpty()) {
+            plan = graph.downgradePlan(applied, target);
+        }
+        return plan(plan);
+    }
+
+    /** The analysis of a plan in the given direction, e.g. {@code plan(Direction.DOWNGRADE, "-1")}. */
+    public PlanReport plan(Direction direction, String target) {
+        RevisionGraph graph = graph();
+        Map<String, AppliedRevision> rows = executor().applied();
+        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+        return plan(direction == Direction.UPGRADE ? graph.upgradePlan(rows.keySet(), target) : graph.downgradePlan(rows.keySet(), target));
+    }
+
+    private PlanReport plan(Plan plan) {
+        com.plccoach.migrations.internal.execution.Runner.prepare(plan); // the runner's own refusals (irreversible, CONCURRENTLY) first
+        try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
+            return com.plccoach.migrations.internal.safety.SafetyGate.of(config).report(connection, plan,
+                    com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

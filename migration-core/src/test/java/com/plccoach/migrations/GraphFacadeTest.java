@@ -205,4 +205,30 @@ class GraphFacadeTest {
                 .hasMessage("nothing to merge: only a was given or is a head; a merge joins two or more heads"
                         + " (-Dplccoach.revisions=a,b)");
     }
+
+    @Test
+    void a_history_range_with_an_unknown_end_names_it() throws IOException {
+        branched();
+        assertThatThrownBy(() -> migrator().history("a:zz", false))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("unknown revision 'zz': no revision id is or starts with it; `mvn plccoach:history` lists the revisions");
+    }
+
+    @Test
+    void show_of_an_ambiguous_prefix_lists_the_candidates() throws IOException {
+        file("01_abc1.sql", "abc1", "base", "");
+        file("02_abc2.sql", "abc2", "abc1", "");
+        assertThatThrownBy(() -> migrator().show("abc"))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("ambiguous revision prefix 'abc': it starts 2 ids: abc1 (" + dir.resolve("01_abc1.sql") + "), abc2 ("
+                        + dir.resolve("02_abc2.sql") + "); type more of the id");
+    }
+
+    @Test
+    void the_first_revision_of_a_new_directory_is_a_root() {
+        Migrator fresh = Migrator.builder().scripts(ScriptSource.directory(dir.resolve("new/revisions"))).build();
+        fresh.newRevision("initial schema", null, null, "001");
+        assertThat(fresh.heads()).extracting(RevisionInfo::id).containsExactly("001");
+        assertThat(fresh.heads().get(0).parents()).isEmpty();
+    }
 }

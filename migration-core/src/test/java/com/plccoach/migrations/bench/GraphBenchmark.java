@@ -4,6 +4,8 @@ import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.script.RevisionParser;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,79 +35,103 @@ public final class GraphBenchmark {
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
         int[] sizes = quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000};
-        int runs = quick ? 1 : 3;
+        int runs = quick ? 1 : 5;
 
         // warm the JIT so that the first size measured is not mostly interpretation
         for (int w = 0; w < (quick ? 2 : 10); w++) {
             measure(files(linear(5_000)), 1, false);
             measure(files(branchy(5_000)), 1, false);
         }
-        System.out.printf(Locale.ROOT, "%-8s %8s %9s %9s %9s %9s %9s %9s %9s %9s%n", "shape", "revs", "parse ms", "build ms",
-                "heads ms", "up ms", "down ms", "resolve", "history", "heap MB");
+        System.out.printf(Locale.ROOT, "cores %d, load average %.1f; best of %d runs; each cell: wall ms / thread CPU ms%n",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                runs);
+        System.out.printf(Locale.ROOT, "%-8s %7s %15s %15s %13s %13s %13s %13s %13s %13s %8s%n", "shape", "revs", "parse",
+                "build+validate", "heads", "upgrade plan", "downgr. plan", "resolve", "history", "total", "heap MB");
         for (int size : sizes) {
             System.out.println(measure(files(linear(size)), runs, true).line("linear", size));
             System.out.println(measure(files(branchy(size)), runs, true).line("branchy", size));
         }
     }
 
-    private record Result(double parse, double build, double heads, double up, double down, double resolve, double history,
-            double heapMb) {
+    /** Best wall and thread CPU time of one step over the runs, in milliseconds. */
+    private static final class Timing {
+        private double wall = Double.MAX_VALUE;
+        private double cpu = Double.MAX_VALUE;
+
+        void add(long wallNanos, long cpuNanos) {
+            wall = Math.min(wall, wallNanos / 1_000_000.0);
+            cpu = Math.min(cpu, cpuNanos / 1_000_000.0);
+        }
+
+        String cell(int width) {
+            return String.format(Locale.ROOT, "%" + width + "s", String.format(Locale.ROOT, "%.1f / %.1f", wall, cpu));
+        }
+    }
+
+    private record Result(Timing[] steps, double heapMb) {
         String line(String shape, int size) {
-            return String.format(Locale.ROOT, "%-8s %8d %9.1f %9.1f %9.2f %9.1f %9.1f %9.2f %9.1f %9.1f", shape, size, parse,
-                    build, heads, up, down, resolve, history, heapMb);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %7d", shape, size));
+            for (int k = 0; k < steps.length; k++) {
+                sb.append(' ').append(steps[k].cell(k < 2 ? 15 : 13));
+            }
+            return sb.append(String.format(Locale.ROOT, " %8.1f", heapMb)).toString();
         }
     }
 
     private static Result measure(List<byte[]> files, int runs, boolean withHeap) {
-        double parse = Double.MAX_VALUE;
-        double build = Double.MAX_VALUE;
-        double heads = Double.MAX_VALUE;
-        double up = Double.MAX_VALUE;
-        double down = Double.MAX_VALUE;
-        double resolve = Double.MAX_VALUE;
-        double history = Double.MAX_VALUE;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Timing[] steps = new Timing[8];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = new Timing();
+        }
         double heap = 0;
         RevisionParser parser = new RevisionParser(Map.of());
         long baseline = withHeap ? usedAfterGc() : 0;
         for (int run = 0; run < runs; run++) {
-            long t0 = System.nanoTime();
+            long[] wall = new long[9];
+            long[] cpu = new long[9];
+            int k = 0;
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             List<Revision> revisions = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {
                 revisions.add(parser.parse("f" + i + ".sql", files.get(i)));
             }
-            long t1 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             RevisionGraph graph = RevisionGraph.of(revisions);
-            long t2 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             List<Revision> graphHeads = graph.heads();
-            long t3 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             Plan upgrade = graph.upgradePlan(Set.of(), "heads");
-            long t4 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             Set<String> all = new HashSet<>();
             upgrade.steps().forEach(r -> all.add(r.id()));
-            long t5 = System.nanoTime();
             Plan downgrade = graph.downgradePlan(all, "base");
-            long t6 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             graph.resolve(graphHeads.get(0).id().substring(0, 8), all);
             graph.resolve("-1", all);
-            long t7 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             int lines = graph.history(null, Set.of()).size();
-            long t8 = System.nanoTime();
+            wall[k] = System.nanoTime();
+            cpu[k++] = threads.getCurrentThreadCpuTime();
             if (upgrade.steps().size() != files.size() || downgrade.steps().size() != files.size() || lines != files.size()) {
                 throw new IllegalStateException("plans do not cover the graph");
             }
-            parse = Math.min(parse, ms(t0, t1));
-            build = Math.min(build, ms(t1, t2));
-            heads = Math.min(heads, ms(t2, t3));
-            up = Math.min(up, ms(t3, t4));
-            down = Math.min(down, ms(t5, t6));
-            resolve = Math.min(resolve, ms(t6, t7));
-            history = Math.min(history, ms(t7, t8));
+            for (int step = 0; step < 7; step++) {
+                steps[step].add(wall[step + 1] - wall[step], cpu[step + 1] - cpu[step]);
+            }
+            steps[7].add(wall[7] - wall[0], cpu[7] - cpu[0]);
             if (withHeap && run == 0) {
-                revisions = null;
                 heap = retainedMb(graph, baseline);
             }
         }
-        return new Result(parse, build, heads, up, down, resolve, history, heap);
+        return new Result(steps, heap);
     }
 
     /** Heap the parsed revisions and the graph hold: in use with the graph alive, minus in use before parsing. */

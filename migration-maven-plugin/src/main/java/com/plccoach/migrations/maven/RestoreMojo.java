@@ -26,8 +26,11 @@ public class RestoreMojo extends AbstractDatabaseMojo {
 
     private static Path newestIn(Path dir) throws MojoFailureException, MojoExecutionException {
         try (Stream<Path> files = Files.walk(dir)) {
+            // a dump is the archive; a .columns file alone is a backup of dropped columns only
             return files.filter(Files::isRegularFile)
-                    .max(Comparator.comparing((Path p) -> p.toFile().lastModified()).thenComparing(Path::toString))
+                    .filter(p -> p.toString().endsWith(".dump") || p.toString().endsWith(".columns"))
+                    .max(Comparator.comparing((Path p) -> p.toString().endsWith(".dump"))
+                            .thenComparing(p -> p.toFile().lastModified()).thenComparing(Path::toString))
                     .orElseThrow(() -> new MojoFailureException("No backup archive in " + dir
                             + ": give the archive downgrade printed with -Dplccoach.backupFile=..."));
         } catch (IOException e) {
@@ -43,7 +46,7 @@ public class RestoreMojo extends AbstractDatabaseMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path archive = backupFile.isDirectory() ? newestIn(backupFile.toPath()) : backupFile.toPath();
-        var result = migrator().restore(archive);
-        info("Restored " + archive + ": " + result);
+        info("Restoring " + archive);
+        migrator().restore(archive); // the core logs what it brought back
     }
 }

@@ -1,6 +1,7 @@
 package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.Migrator;
+import com.plccoach.migrations.VerifyReport;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,7 +25,9 @@ public class VerifyMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        var report = migrator().verify();
-        String.valueOf(report).lines().forEach(this::info);
+        VerifyReport report = migrator().verify();
+        // the core logs the summary; the build fails naming each downgrade that does not restore the schema
+        report.revisions().forEach(check -> info(check.toString()));
+        report.requireClean();
     }
 }

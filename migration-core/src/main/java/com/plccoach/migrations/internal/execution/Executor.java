@@ -67,8 +67,7 @@ public final class Executor {
         try (Connection connection = open()) {
             lockOrThrow(connection);
             try {
-                store.ensure(connection);
-                Map<String, AppliedRevision> applied = store.applied(connection);
+                Map<String, AppliedRevision> applied = store.ensureAndRead(connection);
                 Validation.requireIntact(applied, source.revisions(), source::headsOf, source.describe());
                 List<String> headsBefore = heads(source, applied.keySet());
                 Plan plan = source.plan(applied.keySet());
@@ -120,8 +119,7 @@ public final class Executor {
         try (Connection connection = open()) {
             lockOrThrow(connection);
             try {
-                store.ensure(connection);
-                Map<String, AppliedRevision> rows = store.applied(connection);
+                Map<String, AppliedRevision> rows = store.ensureAndRead(connection);
                 Set<String> known = new LinkedHashSet<>(rows.keySet());
                 known.retainAll(source.revisions().keySet());
                 List<String> headsBefore = heads(source, known);

@@ -45,6 +45,10 @@ public final class StateStore {
         if (exists(connection)) {
             return;
         }
+        create(connection);
+    }
+
+    private void create(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (String ddl : sql.createStatements()) {
                 st.execute(ddl);
@@ -54,10 +58,22 @@ public final class StateStore {
 
     /** Every applied revision, oldest first; empty when the tables do not exist yet. */
     public Map<String, AppliedRevision> applied(Connection connection) throws SQLException {
-        Map<String, AppliedRevision> applied = new LinkedHashMap<>();
         if (!exists(connection)) {
-            return applied;
+            return new LinkedHashMap<>();
         }
+        return read(connection);
+    }
+
+    /** Creates the tables when missing, then reads the applied set: what every writing command starts with. */
+    public Map<String, AppliedRevision> ensureAndRead(Connection connection) throws SQLException {
+        if (!exists(connection)) {
+            create(connection);
+        }
+        return read(connection);
+    }
+
+    private Map<String, AppliedRevision> read(Connection connection) throws SQLException {
+        Map<String, AppliedRevision> applied = new LinkedHashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.selectVersions())) {
             while (rs.next()) {
                 applied.put(rs.getString(1), new AppliedRevision(rs.getString(1), rs.getString(2),

@@ -301,6 +301,25 @@ class ExecutorTest {
     }
 
     @Test
+    void using_an_enum_value_added_earlier_in_the_same_run_is_explained() throws SQLException {
+        Chain enums = Chain.builder()
+                .add("a1", "CREATE TYPE mood AS ENUM ('ok');", "DROP TYPE mood;")
+                .add("b2", "ALTER TYPE mood ADD VALUE 'meh';", "SELECT 1;")
+                .add("c3", "CREATE TABLE c (m mood DEFAULT 'meh');", "DROP TABLE c;")
+                .build();
+        upgrade(enums, "a1"); // a type created in the same transaction could use its new value at once
+
+        assertThatThrownBy(() -> upgrade(enums, "head"))
+                .isInstanceOf(ScriptFailedException.class)
+                .hasMessageContaining("(SQLSTATE 55P04)")
+                .hasMessageContaining("An enum value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it. "
+                        + "Run with -Dplccoach.transactionPerRevision=true, or apply the revision that adds the value first.");
+        assertThat(versions()).containsExactly("a1");
+        Chain.executor(db.url(), WAIT, true).run(Direction.UPGRADE, "head", enums.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+        assertThat(versions()).containsExactly("a1", "b2", "c3");
+    }
+
+    @Test
     void copy_from_stdin_data_is_loaded() throws SQLException {
         Chain copying = Chain.builder()
                 .add("a1", "CREATE TABLE a (id int, name text);\nCOPY a (id, name) FROM stdin;\n1\tone;\n2\t\\N\n\\.\n", "DROP TABLE a;")

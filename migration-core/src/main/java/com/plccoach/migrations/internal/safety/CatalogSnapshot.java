@@ -1,10 +1,11 @@
 package com.plccoach.migrations.internal.safety;
 
 import com.plccoach.migrations.PlanReport.Relation;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,23 +31,41 @@ record CatalogSnapshot(Map<Long, Rel> relations, Map<String, Col> columns) {
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND c.relpersistence <> 't'";
 
     static CatalogSnapshot read(Connection connection) throws SQLException {
+        return read(connection, null);
+    }
+
+    /**
+     * The snapshot restricted to the given relations (null: all). Once the plan runs, only relations that
+     * existed before it matter, and reading just those keeps a long plan from costing the square of its length.
+     */
+    static CatalogSnapshot read(Connection connection, long[] only) throws SQLException {
         Map<Long, Rel> relations = new LinkedHashMap<>();
         Map<String, Col> columns = new HashMap<>();
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT c.oid::bigint, n.nspname, c.relname, c.relkind, c.relfilenode::bigint, "
+        if (only != null && only.length == 0) {
+            return new CatalogSnapshot(relations, columns);
+        }
+        String restriction = only == null ? "" : " AND c.oid = ANY(?::oid[])";
+        Array oids = only == null ? null : oidArray(connection, only);
+        try (PreparedStatement relationQuery = connection.prepareStatement("SELECT c.oid::bigint, n.nspname, c.relname, c.relkind, c.relfilenode::bigint, "
                     + "(SELECT format('%I.%I', pn.nspname, pc.relname) FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent "
                     + "JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid AND c.relispartition) "
                     + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                    + "WHERE c.relkind IN ('r', 'p', 'm', 'v', 'f', 'S', 'i', 'I') AND " + USER_SCHEMAS)) {
+                    + "WHERE c.relkind IN ('r', 'p', 'm', 'v', 'f', 'S', 'i', 'I') AND " + USER_SCHEMAS + restriction);
+             PreparedStatement columnQuery = connection.prepareStatement("SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) "
+                    + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + USER_SCHEMAS + restriction)) {
+            if (oids != null) {
+                relationQuery.setArray(1, oids);
+                columnQuery.setArray(1, oids);
+            }
+            try (ResultSet rs = relationQuery.executeQuery()) {
                 while (rs.next()) {
                     long oid = rs.getLong(1);
                     relations.put(oid, new Rel(oid, new Relation(rs.getString(2), rs.getString(3)), kind(rs.getString(4)),
                             rs.getLong(5), rs.getString(6)));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) "
-                    + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                    + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " + USER_SCHEMAS)) {
+            try (ResultSet rs = columnQuery.executeQuery()) {
                 while (rs.next()) {
                     Col col = new Col(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4));
                     columns.put(col.key(), col);
@@ -54,6 +73,11 @@ record CatalogSnapshot(Map<Long, Rel> relations, Map<String, Col> columns) {
             }
         }
         return new CatalogSnapshot(relations, columns);
+    }
+
+    /** A parameter for {@code = ANY(?::oid[])}. */
+    static Array oidArray(Connection connection, long[] oids) throws SQLException {
+        return connection.createArrayOf("bigint", java.util.Arrays.stream(oids).boxed().toArray());
     }
 
     private static String kind(String relkind) {

@@ -78,6 +78,8 @@ public final class ImpactAnalyzer {
     private final class Run {
         private final Connection connection;
         private Map<Long, CatalogSnapshot.Rel> original;
+        /** Oids of {@link #original}: what the plan creates is invisible to others and holds nothing to lose, so it is never read again. */
+        private long[] originalOids;
 
         Run(Connection connection) {
             this.connection = connection;
@@ -95,6 +97,7 @@ public final class ImpactAnalyzer {
                 }
                 CatalogSnapshot before = CatalogSnapshot.read(connection);
                 original = before.relations();
+                originalOids = original.keySet().stream().mapToLong(Long::longValue).toArray();
                 for (PlannedRevision revision : plan) {
                     List<Pending> statements = new ArrayList<>();
                     for (SqlStatement statement : revision.statements()) {
@@ -172,7 +175,7 @@ public final class ImpactAnalyzer {
             }
             Set<String> locksAfter = readLocks();
             Map<Long, long[]> statsAfter = readStats();
-            CatalogSnapshot after = CatalogSnapshot.read(connection);
+            CatalogSnapshot after = CatalogSnapshot.read(connection, originalOids);
             connection.releaseSavepoint(savepoint);
             Pending p = new Pending(statement, updateCount);
             diffCatalog(snapshot[0], after, p, statement.sql());
@@ -261,11 +264,17 @@ public final class ImpactAnalyzer {
 
         private Set<String> readLocks() throws SQLException {
             Set<String> locks = new HashSet<>();
-            try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT relation::bigint, mode FROM pg_locks WHERE pid = pg_backend_pid() "
-                         + "AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            if (originalOids.length == 0) {
+                return locks;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT relation::bigint, mode FROM pg_locks WHERE pid = pg_backend_pid() "
+                    + "AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "AND relation = ANY(?::oid[])")) {
+                ps.setArray(1, CatalogSnapshot.oidArray(connection, originalOids));
+                try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     locks.add(rs.getLong(1) + "|" + rs.getString(2));
+                }
                 }
             }
             return locks;
@@ -273,10 +282,16 @@ public final class ImpactAnalyzer {
 
         private Map<Long, long[]> readStats() throws SQLException {
             Map<Long, long[]> stats = new java.util.HashMap<>();
-            try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT relid::bigint, seq_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables")) {
-                while (rs.next()) {
-                    stats.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+            if (originalOids.length == 0) {
+                return stats;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT relid::bigint, seq_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables WHERE relid = ANY(?::oid[])")) {
+                ps.setArray(1, CatalogSnapshot.oidArray(connection, originalOids));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stats.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    }
                 }
             }
             return stats;

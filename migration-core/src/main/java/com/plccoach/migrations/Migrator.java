@@ -1,11 +1,25 @@
 package com.plccoach.migrations;
 
+import com.plccoach.migrations.internal.graph.PublicViews;
+import com.plccoach.migrations.internal.graph.RevisionGraph;
+import com.plccoach.migrations.internal.graph.RevisionLoader;
+import com.plccoach.migrations.internal.script.DirectoryScriptSource;
+import com.plccoach.migrations.internal.script.Revision;
+import com.plccoach.migrations.internal.script.RevisionWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point: everything the tool does, for a service that migrates at start-up and for
@@ -22,6 +36,8 @@ import javax.sql.DataSource;
  * </pre>
  */
 public final class Migrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
     private final MigratorConfig config;
 
@@ -63,17 +79,132 @@ public final class Migrator {
 
     /** Heads of the graph, with no database. */
     public List<RevisionInfo> heads() {
-        throw notYet("heads", 3);
+        return PublicViews.infos(graph().heads());
     }
 
     /** Branch points of the graph: revisions with more than one child. */
     public List<RevisionInfo> branches() {
-        throw notYet("branches", 3);
+        return PublicViews.infos(graph().branchPoints());
     }
 
-    /** One revision, by any target that names exactly one. */
+    /** One revision, by any target that names exactly one (id, unique prefix, head, label@head, head-N, ...). */
     public RevisionInfo show(String revision) {
-        throw notYet("show", 3);
+        return PublicViews.info(graph().resolveOne(revision, Set.of()));
+    }
+
+    /**
+     * The graph newest first, each revision with an ASCII graph of branches and merges, like
+     * {@code git log --graph}. With no database.
+     *
+     * @param range   {@code older:newer} (either side may be empty, e.g. {@code abc1:}), or null for all
+     * @param verbose add parents, labels, dependencies and the file to each entry's lines
+     */
+    public List<HistoryEntry> history(String range, boolean verbose) {
+        return graph().history(range, Set.of()).stream().map(line -> PublicViews.entry(line, verbose)).toList();
+    }
+
+    /**
+     * Writes a new revision file into the scripts directory, named
+     * {@code yyyyMMdd_HHmm_<id>_<slug>.sql}, and returns its path.
+     *
+     * @param message     one line, shown by history; also gives the file name its slug
+     * @param parent      target of the parent ({@code base} for a new root); null for the single head
+     * @param branchLabel label for the new revision, or null
+     * @param id          the new id; null for a random 12-digit hex id
+     */
+    public Path newRevision(String message, String parent, String branchLabel, String id) {
+        Path directory = writableDirectory("revision");
+        RevisionGraph graph = graphForWriting(directory);
+        List<String> parents;
+        if (parent == null || parent.isBlank()) {
+            List<Revision> heads = graph.heads();
+            if (heads.size() > 1) {
+                throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
+                        .collect(Collectors.joining(", ")) + "), so the new revision's parent is not obvious: give it"
+                        + " (-Dplccoach.parent=" + heads.get(0).id() + "), or first join the heads with `mvn plccoach:merge`");
+            }
+            parents = heads.stream().map(Revision::id).toList();
+        } else if (parent.strip().equals("base")) {
+            parents = List.of();
+        } else {
+            parents = List.of(graph.resolveOne(parent.strip(), Set.of()).id());
+        }
+        if (branchLabel != null && !branchLabel.isBlank() && graph.labels().containsKey(branchLabel.strip())) {
+            throw new RevisionGraphException("branch label '" + branchLabel.strip() + "' is already declared by "
+                    + graph.labels().get(branchLabel.strip()) + "; choose another label");
+        }
+        String newId = newRevisionId(graph, id);
+        Path file = RevisionWriter.writeRevision(directory, Instant.now(), newId, parents,
+                branchLabel == null || branchLabel.isBlank() ? null : branchLabel.strip(), message);
+        LOG.info("wrote revision {} ({} -> {}) to {}", newId, parents.isEmpty() ? "base" : String.join(", ", parents), newId, file);
+        return file;
+    }
+
+    /**
+     * Writes a merge revision joining the given revisions (null or empty: all heads), with empty up
+     * and down parts, and returns its path.
+     */
+    public Path merge(List<String> revisions, String message) {
+        Path directory = writableDirectory("merge");
+        RevisionGraph graph = graphForWriting(directory);
+        List<String> parents = new ArrayList<>();
+        if (revisions == null || revisions.isEmpty()) {
+            graph.heads().forEach(r -> parents.add(r.id()));
+        } else {
+            for (String target : revisions) {
+                String resolved = graph.resolveOne(target.strip(), Set.of()).id();
+                if (!parents.contains(resolved)) {
+                    parents.add(resolved);
+                }
+            }
+        }
+        if (parents.size() < 2) {
+            throw new TargetException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
+                    : "only " + parents.get(0) + " was given or is a head")
+                    + "; a merge joins two or more heads (-Dplccoach.revisions=a,b)");
+        }
+        String text = message == null || message.isBlank() ? "merge " + String.join(", ", parents) : message;
+        String newId = newRevisionId(graph, null);
+        Path file = RevisionWriter.writeMerge(directory, Instant.now(), newId, parents, text);
+        LOG.info("wrote merge revision {} of {} to {}", newId, parents, file);
+        return file;
+    }
+
+    private RevisionGraph graph() {
+        return RevisionLoader.load(config.scripts(), config.placeholders());
+    }
+
+    private Path writableDirectory(String goal) {
+        if (!(config.scripts() instanceof DirectoryScriptSource directory)) {
+            throw new RevisionFileException("cannot write a new revision into " + config.scripts().describe()
+                    + ": it is read-only; point plccoach.scripts (ScriptSource.directory(...)) at the source directory of the"
+                    + " revisions, e.g. src/main/resources/db/revisions, to run " + goal);
+        }
+        return directory.directory();
+    }
+
+    private RevisionGraph graphForWriting(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return RevisionGraph.of(List.of());
+        }
+        return RevisionLoader.loadForWriting(config.scripts(), config.placeholders());
+    }
+
+    private static String newRevisionId(RevisionGraph graph, String id) {
+        if (id != null && !id.isBlank()) {
+            String wanted = id.strip();
+            graph.find(wanted).ifPresent(existing -> {
+                throw new RevisionGraphException("revision id " + wanted + " already exists (" + existing.location()
+                        + "); choose another id, or leave it out for a random one");
+            });
+            return wanted;
+        }
+        SecureRandom random = new SecureRandom();
+        String generated;
+        do {
+            generated = RevisionWriter.newId(random);
+        } while (graph.find(generated).isPresent());
+        return generated;
     }
 
     @Override

@@ -1,45 +1,510 @@
 package com.plccoach.migrations.internal.graph;
 
+import com.plccoach.migrations.Direction;
+import com.plccoach.migrations.IrreversibleRevisionException;
+import com.plccoach.migrations.RevisionGraphException;
+import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.internal.script.Revision;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The validated DAG of revisions (issue #3). Signatures here are the contract other packages code
- * against; the bodies are being written.
+ * The validated DAG of revisions. Edges come from {@code down_revision} (parents) and
+ * {@code depends_on}; heads, bases, branch and merge points follow parents only, as in Alembic.
+ * Wherever the graph alone does not fix an order, revisions keep the order they were given in (the
+ * script sources give file name order), so every list and plan is deterministic.
+ *
+ * <p>Immutable; built once by {@link #of(List)}, which throws {@link RevisionGraphException} naming
+ * the culprits of the first problem found.
  */
 public final class RevisionGraph {
 
+    final List<Revision> byIndex;
+    final Map<String, Integer> index;
+    final int[][] parents;
+    final int[][] children;
+    final int[][] deps;
+    final int[][] dependents;
+    final Map<String, Integer> labels;
+    private final int[] topo;
+    private final List<Revision> ordered;
+    private final TargetResolver resolver;
+
+    private RevisionGraph(List<Revision> revisions, boolean checkLabelSplits) {
+        this.byIndex = List.copyOf(revisions);
+        int n = byIndex.size();
+        this.index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            Revision r = byIndex.get(i);
+            Integer previous = index.putIfAbsent(r.id(), i);
+            if (previous != null) {
+                throw new RevisionGraphException("revision id " + r.id() + " is declared by two files: "
+                        + byIndex.get(previous).location() + " and " + r.location()
+                        + "; give one of them a new id (and update the down_revision of its children)");
+            }
+        }
+        this.parents = new int[n][];
+        this.deps = new int[n][];
+        int[] childCount = new int[n];
+        int[] dependentCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            Revision r = byIndex.get(i);
+            parents[i] = edges(r, r.parents(), "down_revision");
+            deps[i] = edges(r, r.dependsOn(), "depends_on");
+            for (int p : parents[i]) {
+                childCount[p]++;
+            }
+            for (int d : deps[i]) {
+                dependentCount[d]++;
+            }
+        }
+        this.children = new int[n][];
+        this.dependents = new int[n][];
+        for (int i = 0; i < n; i++) {
+            children[i] = new int[childCount[i]];
+            dependents[i] = new int[dependentCount[i]];
+            childCount[i] = 0;
+            dependentCount[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int p : parents[i]) {
+                children[p][childCount[p]++] = i;
+            }
+            for (int d : deps[i]) {
+                dependents[d][dependentCount[d]++] = i;
+            }
+        }
+        this.labels = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String label : byIndex.get(i).branchLabels()) {
+                Integer previous = labels.putIfAbsent(label, i);
+                if (previous != null) {
+                    throw new RevisionGraphException("branch label '" + label + "' is declared twice: by " + describe(previous)
+                            + " and by " + describe(i) + "; a label names one branch: remove it from one of them");
+                }
+            }
+        }
+        this.topo = topologicalOrder();
+        List<Revision> list = new ArrayList<>(n);
+        for (int i : topo) {
+            list.add(byIndex.get(i));
+        }
+        this.ordered = List.copyOf(list);
+        this.resolver = new TargetResolver(this);
+        if (checkLabelSplits) {
+            for (Map.Entry<String, Integer> label : labels.entrySet()) {
+                List<Integer> heads = headsFrom(label.getValue());
+                if (heads.size() > 1) {
+                    String names = heads.stream().map(this::id).collect(Collectors.joining(","));
+                    throw new RevisionGraphException("branch label '" + label.getKey() + "' (declared by " + describe(label.getValue())
+                            + ") is on two branches: its revisions end in the heads " + describe(heads)
+                            + ", so '" + label.getKey() + "@head' names no single revision. Merge them with `mvn plccoach:merge"
+                            + " -Dplccoach.revisions=" + names + "`, or move the label onto one branch");
+                }
+            }
+        }
+    }
+
     /** Validates and builds; throws RevisionGraphException naming the culprits. */
     public static RevisionGraph of(List<Revision> revisions) {
-        throw new UnsupportedOperationException("issue #3");
+        return new RevisionGraph(revisions, true);
+    }
+
+    /**
+     * Builds without refusing a branch label whose revisions end in several heads: what
+     * {@code plccoach:merge} and {@code plccoach:revision} need in order to repair exactly that.
+     */
+    public static RevisionGraph ofAllowingSplitLabels(List<Revision> revisions) {
+        return new RevisionGraph(revisions, false);
     }
 
     /** All revisions, parents before children, ties ordered deterministically. */
     public List<Revision> revisions() {
-        throw new UnsupportedOperationException("issue #3");
+        return ordered;
     }
 
+    public int size() {
+        return byIndex.size();
+    }
+
+    public Optional<Revision> find(String id) {
+        Integer i = index.get(id);
+        return i == null ? Optional.empty() : Optional.of(byIndex.get(i));
+    }
+
+    /** The revision with exactly this id; TargetException if there is none. */
     public Revision require(String id) {
-        throw new UnsupportedOperationException("issue #3");
+        Integer i = index.get(id);
+        if (i == null) {
+            throw new TargetException("unknown revision '" + id + "': no revision file declares it; "
+                    + "`mvn plccoach:history` lists the revisions");
+        }
+        return byIndex.get(i);
     }
 
+    /** Revisions without children, in graph order. */
     public List<Revision> heads() {
-        throw new UnsupportedOperationException("issue #3");
+        return select(i -> children[i].length == 0);
+    }
+
+    /** Revisions without parents, in graph order. */
+    public List<Revision> bases() {
+        return select(i -> parents[i].length == 0);
+    }
+
+    /** Revisions with more than one child. */
+    public List<Revision> branchPoints() {
+        return select(i -> children[i].length > 1);
+    }
+
+    /** Revisions with more than one parent. */
+    public List<Revision> mergePoints() {
+        return select(i -> parents[i].length > 1);
+    }
+
+    public List<Revision> children(String id) {
+        return revisionsOf(children[indexOf(id)]);
+    }
+
+    /** The branch labels and the revision that declares each. */
+    public Map<String, Revision> labels() {
+        Map<String, Revision> out = new LinkedHashMap<>();
+        labels.forEach((label, i) -> out.put(label, byIndex.get(i)));
+        return out;
     }
 
     /** The heads of an applied set: applied revisions none of whose applied descendants exist. */
     public List<String> headsOf(Set<String> applied) {
-        throw new UnsupportedOperationException("issue #3");
+        List<String> heads = new ArrayList<>();
+        for (int i : topo) {
+            if (!applied.contains(id(i))) {
+                continue;
+            }
+            boolean childApplied = false;
+            for (int c : children[i]) {
+                if (applied.contains(id(c))) {
+                    childApplied = true;
+                    break;
+                }
+            }
+            if (!childApplied) {
+                heads.add(id(i));
+            }
+        }
+        return heads;
+    }
+
+    /**
+     * The revision ids a target names: empty for {@code base}, several for {@code heads} or a
+     * relative step down to a merge's parents. Relative targets count from the applied set.
+     */
+    public List<String> resolve(String target, Set<String> applied) {
+        return resolver.resolve(target, applied).stream().map(this::id).toList();
+    }
+
+    /** The one revision a target names (for {@code show} and the parent of a new revision). */
+    public Revision resolveOne(String target, Set<String> applied) {
+        List<Integer> ids = resolver.resolve(target, applied);
+        if (ids.size() != 1) {
+            throw new TargetException("target '" + target + "' names " + (ids.isEmpty() ? "base, not a revision"
+                    : "several revisions (" + describe(ids) + ")") + "; name one revision by its id");
+        }
+        return byIndex.get(ids.get(0));
+    }
+
+    /** The ids of the given revisions and everything they need: ancestors and depends_on, transitively. */
+    public Set<String> ancestors(Collection<String> ids) {
+        boolean[] marked = closure(ids.stream().map(this::indexOf).toList(), true);
+        return idsOf(marked);
     }
 
     /** Revisions to apply, parents first, to reach the target from the applied set. */
     public Plan upgradePlan(Set<String> applied, String target) {
-        throw new UnsupportedOperationException("issue #3");
+        List<Integer> targets = resolver.resolve(target, applied);
+        return upgradePlanTo(applied, targets, target);
     }
 
-    /** Revisions to revert, children first, to reach the target from the applied set. */
+    /** Revisions to apply, parents first, so that all of {@code targetIds} are applied. */
+    public Plan upgradePlanTo(Set<String> applied, Collection<String> targetIds, String targetName) {
+        return upgradePlanTo(applied, targetIds.stream().map(this::indexOf).toList(), targetName);
+    }
+
+    private Plan upgradePlanTo(Set<String> applied, List<Integer> targets, String targetName) {
+        boolean[] needed = closure(targets, true);
+        List<Revision> steps = new ArrayList<>();
+        for (int i : topo) {
+            if (needed[i] && !applied.contains(id(i))) {
+                steps.add(byIndex.get(i));
+            }
+        }
+        return new Plan(Direction.UPGRADE, targetName, steps);
+    }
+
+    /**
+     * Revisions to revert, children first, to reach the target from the applied set: the applied
+     * descendants of the target and whatever depends on them. Other branches stay as they are.
+     */
     public Plan downgradePlan(Set<String> applied, String target) {
-        throw new UnsupportedOperationException("issue #3");
+        List<Integer> targets = resolver.resolve(target, applied);
+        for (int t : targets) {
+            if (!applied.contains(id(t))) {
+                throw new TargetException("cannot downgrade to " + id(t) + ": it is not applied (current heads: "
+                        + headsText(applied) + "). A downgrade only reverts; to apply " + id(t) + " run `mvn plccoach:upgrade"
+                        + " -Dplccoach.target=" + id(t) + "`");
+            }
+        }
+        boolean[] revert;
+        if (targets.isEmpty()) {
+            revert = new boolean[size()];
+            for (int i = 0; i < size(); i++) {
+                revert[i] = applied.contains(id(i));
+            }
+        } else {
+            boolean[] keep = closure(targets, true);
+            boolean[] above = closure(targets, false);
+            revert = new boolean[size()];
+            for (int i = 0; i < size(); i++) {
+                revert[i] = above[i] && !keep[i] && applied.contains(id(i));
+            }
+        }
+        List<Revision> steps = new ArrayList<>();
+        List<Revision> irreversible = new ArrayList<>();
+        for (int k = topo.length - 1; k >= 0; k--) {
+            int i = topo[k];
+            if (revert[i]) {
+                Revision r = byIndex.get(i);
+                steps.add(r);
+                if (!r.reversible()) {
+                    irreversible.add(r);
+                }
+            }
+        }
+        if (!irreversible.isEmpty()) {
+            Revision first = irreversible.get(0);
+            throw new IrreversibleRevisionException("cannot downgrade to " + target + ": revision " + first.id() + " ("
+                    + first.location() + ") is irreversible, it has no '-- //@UNDO' part"
+                    + (irreversible.size() > 1 ? " (nor do " + irreversible.subList(1, irreversible.size()).stream()
+                            .map(Revision::toString).collect(Collectors.joining(", ")) + ")" : "")
+                    + ". Write its down part after a '-- //@UNDO' line, or, if you reverted it by hand, record that with"
+                    + " `mvn plccoach:stamp -Dplccoach.target=<revision>`");
+        }
+        return new Plan(Direction.DOWNGRADE, target, steps);
+    }
+
+    /** Revisions from {@code range} ({@code a:b}, {@code a:}, {@code :b} or empty for all), newest first, with an ASCII graph. */
+    public List<HistoryLine> history(String range, Set<String> applied) {
+        return HistoryRenderer.render(this, resolver, range, applied);
+    }
+
+    // ---- internals shared with the resolver and the renderer ----
+
+    int[] topo() {
+        return topo;
+    }
+
+    String id(int i) {
+        return byIndex.get(i).id();
+    }
+
+    Revision revision(int i) {
+        return byIndex.get(i);
+    }
+
+    int indexOf(String id) {
+        Integer i = index.get(id);
+        if (i == null) {
+            require(id);
+        }
+        return i;
+    }
+
+    /** Ancestors (down) or descendants and dependents (up) of the start nodes, the start nodes included. */
+    boolean[] closure(Collection<Integer> start, boolean down) {
+        boolean[] marked = new boolean[size()];
+        int[] stack = new int[size()];
+        int top = 0;
+        for (int s : start) {
+            if (!marked[s]) {
+                marked[s] = true;
+                stack[top++] = s;
+            }
+        }
+        while (top > 0) {
+            int i = stack[--top];
+            int[][] first = down ? parents : children;
+            int[][] second = down ? deps : dependents;
+            for (int j : first[i]) {
+                if (!marked[j]) {
+                    marked[j] = true;
+                    stack[top++] = j;
+                }
+            }
+            for (int j : second[i]) {
+                if (!marked[j]) {
+                    marked[j] = true;
+                    stack[top++] = j;
+                }
+            }
+        }
+        return marked;
+    }
+
+    /** Heads reachable from a revision through children, in graph order. */
+    List<Integer> headsFrom(int start) {
+        boolean[] seen = new boolean[size()];
+        List<Integer> heads = new ArrayList<>();
+        int[] stack = new int[size()];
+        int top = 0;
+        stack[top++] = start;
+        seen[start] = true;
+        while (top > 0) {
+            int i = stack[--top];
+            if (children[i].length == 0) {
+                heads.add(i);
+            }
+            for (int c : children[i]) {
+                if (!seen[c]) {
+                    seen[c] = true;
+                    stack[top++] = c;
+                }
+            }
+        }
+        heads.sort(null);
+        return heads;
+    }
+
+    String describe(int i) {
+        Revision r = byIndex.get(i);
+        return r.id() + " (" + r.location() + ")";
+    }
+
+    String describe(List<Integer> indexes) {
+        return indexes.stream().map(this::describe).collect(Collectors.joining(", "));
+    }
+
+    String headsText(Set<String> applied) {
+        List<String> heads = headsOf(applied);
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private int[] edges(Revision r, List<String> ids, String key) {
+        int[] out = new int[ids.size()];
+        for (int k = 0; k < ids.size(); k++) {
+            Integer target = index.get(ids.get(k));
+            if (target == null) {
+                throw new RevisionGraphException("revision " + r.id() + " (" + r.location() + ") names " + ids.get(k) + " in "
+                        + key + ", but no revision file declares " + ids.get(k) + "; fix the " + key
+                        + " line or restore the missing file");
+            }
+            out[k] = target;
+        }
+        return out;
+    }
+
+    private int[] topologicalOrder() {
+        int n = size();
+        int[] pending = new int[n];
+        PriorityQueue<Integer> ready = new PriorityQueue<>();
+        for (int i = 0; i < n; i++) {
+            pending[i] = parents[i].length + deps[i].length;
+            if (pending[i] == 0) {
+                ready.add(i);
+            }
+        }
+        int[] order = new int[n];
+        int count = 0;
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
+            order[count++] = i;
+            for (int c : children[i]) {
+                if (--pending[c] == 0) {
+                    ready.add(c);
+                }
+            }
+            for (int d : dependents[i]) {
+                if (--pending[d] == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        if (count < n) {
+            throw cycle(pending);
+        }
+        return order;
+    }
+
+    /** Every revision left out of the order waits for another left out one: walking those finds a cycle. */
+    private RevisionGraphException cycle(int[] pending) {
+        int start = 0;
+        while (pending[start] == 0) {
+            start++;
+        }
+        List<Integer> path = new ArrayList<>();
+        int[] position = new int[size()];
+        java.util.Arrays.fill(position, -1);
+        int current = start;
+        while (position[current] < 0) {
+            position[current] = path.size();
+            path.add(current);
+            int next = -1;
+            for (int p : parents[current]) {
+                if (pending[p] > 0 && (next < 0 || p < next)) {
+                    next = p;
+                }
+            }
+            for (int d : deps[current]) {
+                if (pending[d] > 0 && (next < 0 || d < next)) {
+                    next = d;
+                }
+            }
+            current = next;
+        }
+        List<Integer> loop = new ArrayList<>(path.subList(position[current], path.size()));
+        loop.add(current);
+        String arrows = loop.stream().map(this::id).collect(Collectors.joining(" -> "));
+        return new RevisionGraphException("the revisions form a cycle: " + arrows
+                + " (each names the next in down_revision or depends_on; files: "
+                + describe(loop.subList(0, loop.size() - 1)) + "); make one of them point to an older revision");
+    }
+
+    private List<Revision> select(java.util.function.IntPredicate test) {
+        List<Revision> out = new ArrayList<>();
+        for (int i : topo) {
+            if (test.test(i)) {
+                out.add(byIndex.get(i));
+            }
+        }
+        return out;
+    }
+
+    private List<Revision> revisionsOf(int[] indexes) {
+        List<Revision> out = new ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            out.add(byIndex.get(i));
+        }
+        return out;
+    }
+
+    private Set<String> idsOf(boolean[] marked) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i : topo) {
+            if (marked[i]) {
+                out.add(id(i));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RevisionGraph[" + size() + " revisions, heads " + heads().stream().map(Revision::id).toList() + "]";
     }
 }

@@ -1,0 +1,135 @@
+package com.plccoach.migrations.internal.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Draws the graph newest first, one lane per branch in flight, as {@code git log --graph} does:
+ * {@code *} marks the revision, {@code |} a lane passing by, {@code |\} a merge opening lanes for its
+ * extra parents and {@code |/} two lanes joining at a branch point.
+ */
+final class HistoryRenderer {
+
+    private HistoryRenderer() {
+    }
+
+    static List<HistoryLine> render(RevisionGraph graph, TargetResolver resolver, String range, Set<String> applied) {
+        boolean[] shown = select(graph, resolver, range, applied);
+        int[] topo = graph.topo();
+        List<Integer> lanes = new ArrayList<>();
+        List<HistoryLine> out = new ArrayList<>();
+        for (int k = topo.length - 1; k >= 0; k--) {
+            int node = topo[k];
+            if (!shown[node]) {
+                continue;
+            }
+            int col = lanes.indexOf(node);
+            if (col < 0) {
+                lanes.add(node);
+                col = lanes.size() - 1;
+            }
+            String graphText = nodeLine(lanes, col);
+            List<String> after = new ArrayList<>();
+            // other lanes waiting for this revision (its other children) join it here
+            for (int j = lanes.size() - 1; j > col; j--) {
+                if (lanes.get(j) == node) {
+                    after.add(shiftLeft(lanes.size(), j));
+                    lanes.remove(j);
+                }
+            }
+            List<Integer> parents = new ArrayList<>();
+            for (int p : graph.parents[node]) {
+                if (shown[p]) {
+                    parents.add(p);
+                }
+            }
+            if (parents.isEmpty()) {
+                if (col < lanes.size() - 1) {
+                    after.add(shiftLeft(lanes.size(), col + 1).replaceFirst("^((?:\\| ){" + col + "})\\|", "$1 "));
+                }
+                lanes.remove(col);
+            } else {
+                lanes.set(col, parents.get(0));
+                for (int p = 1; p < parents.size(); p++) {
+                    after.add(openRight(lanes.size(), col + p - 1));
+                    lanes.add(col + p, parents.get(p));
+                }
+            }
+            out.add(new HistoryLine(graphText, after, graph.revision(node), graph.children[node].length == 0,
+                    graph.children[node].length > 1, graph.parents[node].length > 1));
+        }
+        return out;
+    }
+
+    private static boolean[] select(RevisionGraph graph, TargetResolver resolver, String range, Set<String> applied) {
+        boolean[] all = new boolean[graph.size()];
+        java.util.Arrays.fill(all, true);
+        if (range == null || range.isBlank()) {
+            return all;
+        }
+        int colon = range.indexOf(':');
+        if (colon < 0) {
+            throw new com.plccoach.migrations.TargetException("history range '" + range + "' has no ':'; write it as"
+                    + " older:newer, e.g. 'base:head', 'abc123:' or ':abc123'");
+        }
+        String lower = range.substring(0, colon).strip();
+        String upper = range.substring(colon + 1).strip();
+        boolean[] from = lower.isEmpty() ? all : closureOrAll(graph, resolver.resolve(lower, applied), false);
+        boolean[] to = upper.isEmpty() ? all : closureOrAll(graph, resolver.resolve(upper, applied), true);
+        boolean[] shown = new boolean[graph.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = from[i] && to[i];
+        }
+        return shown;
+    }
+
+    private static boolean[] closureOrAll(RevisionGraph graph, Collection<Integer> ids, boolean down) {
+        if (ids.isEmpty()) {
+            boolean[] marked = new boolean[graph.size()];
+            if (!down) {
+                java.util.Arrays.fill(marked, true);
+            }
+            return marked;
+        }
+        return graph.closure(ids, down);
+    }
+
+    private static String nodeLine(List<Integer> lanes, int col) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lanes.size(); i++) {
+            sb.append(i == col ? '*' : '|').append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** Lane {@code from} and every lane right of it move one place left. */
+    private static String shiftLeft(int laneCount, int from) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < laneCount; i++) {
+            if (i < from) {
+                sb.append(i == 0 ? "|" : " |");
+            } else {
+                sb.append('/');
+                if (i < laneCount - 1) {
+                    sb.append(' ');
+                }
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** A new lane opens right of {@code col}; lanes further right move one place right. */
+    private static String openRight(int laneCount, int col) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= col; i++) {
+            sb.append(i == 0 ? "|" : " |");
+        }
+        sb.append('\\');
+        for (int i = col + 1; i < laneCount; i++) {
+            sb.append(" \\");
+        }
+        return sb.toString();
+    }
+}

@@ -47,7 +47,7 @@ public final class Autogenerator {
             SchemaStates.applyDesired(target, desired);
             SchemaSnapshot before = SchemaStates.snapshot(current, config.schema());
             SchemaSnapshot wanted = SchemaStates.snapshot(target, config.schema());
-            List<Difference> changes = Comparison.ignoringColumnOrder(wanted, before);
+            List<Difference> changes = Comparison.ignoringColumnOrder(before, wanted);
             if (changes.isEmpty()) {
                 LOG.info("The revisions already give the desired schema ({} objects)", wanted.objectCount());
                 return GeneratedRevisions.none();
@@ -82,7 +82,7 @@ public final class Autogenerator {
                 down1.add(d);
             }
         }
-        List<String> described = changes.stream().map(Difference::describe).toList();
+        List<String> described = changes.stream().map(Autogenerator::change).toList();
         return new GeneratedRevisions(described, up1, down1, up2, down2);
     }
 
@@ -120,6 +120,24 @@ public final class Autogenerator {
         } catch (SchemaStates.ScriptException e) {
             throw failure("it fails on the scratch database: " + e.getMessage(), g);
         }
+    }
+
+    /** What the revision does about one difference from the current schema to the desired one. */
+    static String change(Difference d) {
+        return switch (d.change()) {
+            case EXTRA -> "add " + d.kind() + " " + d.name();
+            case MISSING -> "drop " + d.kind() + " " + d.name();
+            case CHANGED -> "change " + d.property() + " of " + d.kind() + " " + d.name() + " from " + brief(d.expected())
+                    + " to " + brief(d.actual());
+        };
+    }
+
+    private static String brief(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        String text = value.toString().strip().replaceAll("\\s+", " ");
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 
     private static String describe(List<Difference> differences) {

@@ -380,6 +380,7 @@ final class MigrationPlanner {
                 String column = "ALTER TABLE " + table(next) + " ALTER COLUMN " + Sql.ident(c.name());
                 if (c.defaultValue() != null) {
                     out.add(Ddl.of(column + " DROP DEFAULT"));
+                    defaultsDropped.add(c.displayName());
                 }
                 out.add(Ddl.of(column + " TYPE " + c.type() + " USING " + Sql.ident(c.name()) + "::text::" + c.type()));
                 if (c.defaultValue() != null && Objects.equals(n.defaultValue(), c.defaultValue())) {
@@ -391,6 +392,8 @@ final class MigrationPlanner {
     }
 
     private final List<String> retiredTypes = new ArrayList<>();
+    /** Columns whose default an enum rebuild already dropped. */
+    private final Set<String> defaultsDropped = new TreeSet<>();
 
     private static Map<String, String> attributes(List<String> elements) {
         Map<String, String> map = new java.util.LinkedHashMap<>();
@@ -563,7 +566,8 @@ final class MigrationPlanner {
         if (c.identity() != null && n.identity() == null) {
             out.add(Ddl.of(alter + " DROP IDENTITY"));
         }
-        if (c.defaultValue() != null && (defaultChanges || retyped) && c.identity() == null) {
+        if (c.defaultValue() != null && (defaultChanges || retyped) && c.identity() == null
+                && !defaultsDropped.contains(c.displayName())) {
             out.add(Ddl.of(alter + " DROP DEFAULT"));
         }
         if (retyped) {

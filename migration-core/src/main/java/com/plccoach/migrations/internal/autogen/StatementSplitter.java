@@ -90,10 +90,15 @@ final class StatementSplitter {
     private static void add(List<Piece> out, StringBuilder statement, String sql, int start) {
         String raw = statement.toString();
         String text = raw.strip();
-        if (text.isEmpty() || text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+        // leading comment lines belong to no statement: an error names the line of the statement itself
+        while (text.startsWith("--")) {
+            int newline = text.indexOf('\n');
+            text = newline < 0 ? "" : text.substring(newline + 1).strip();
+        }
+        if (text.isEmpty()) {
             return;
         }
-        int offset = start + raw.indexOf(text.charAt(0));
+        int offset = start + raw.indexOf(text);
         out.add(new Piece(text, offset));
     }
 }

@@ -1,5 +1,13 @@
 package com.plccoach.migrations;
 
+import com.plccoach.migrations.internal.connection.ConnectionFactory;
+import com.plccoach.migrations.internal.execution.BeforeRun;
+import com.plccoach.migrations.internal.execution.Executor;
+import com.plccoach.migrations.internal.execution.OfflineScript;
+import com.plccoach.migrations.internal.execution.PlanSource;
+import com.plccoach.migrations.internal.execution.StampPlans;
+import com.plccoach.migrations.internal.execution.Validation;
+import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.autogen.Autogenerator;
 import com.plccoach.migrations.internal.autogen.DriftDetector;
 import com.plccoach.migrations.internal.autogen.GeneratedRevisions;
@@ -62,22 +70,43 @@ public final class Migrator {
 
     /** Applies every revision the target needs that is not applied yet, parents first. */
     public MigrationResult upgrade(String target) {
-        throw notYet("upgrade", 4);
+        RevisionGraph graph = graph();
+        return executor().run(Direction.UPGRADE, target,
+                planSource(graph, applied -> graph.upgradePlan(applied, target)), safetyHook(Direction.UPGRADE));
     }
 
     /** Analyses, guards, backs up, then reverts every applied revision the target does not need, children first. */
     public MigrationResult downgrade(String target) {
-        throw notYet("downgrade", 4);
+        RevisionGraph graph = graph();
+        return executor().run(Direction.DOWNGRADE, target,
+                planSource(graph, applied -> graph.downgradePlan(applied, target)), safetyHook(Direction.DOWNGRADE));
     }
 
-    /** Sets the state to the target without running any revision; with purge, first forgets the whole state. */
+    /**
+     * Sets the state to the target without running any revision; with purge, first forgets the whole
+     * state (also rows of revisions whose file is gone). Revisions it keeps take their file's current
+     * checksum, so stamping to the current heads accepts an intended edit of an applied file.
+     */
     public MigrationResult stamp(String target, boolean purge) {
-        throw notYet("stamp", 4);
+        RevisionGraph graph = graph();
+        return executor().stamp(target, purge, planSource(graph, applied -> StampPlans.plan(graph, applied, target)));
     }
 
-    /** The applied heads and revisions. */
+    /** The applied heads and revisions (an applied revision without a file counts as a head). */
     public CurrentState current() {
-        throw notYet("current", 4);
+        RevisionGraph graph = graph();
+        return executor().current(planSource(graph, applied -> graph.upgradePlan(applied, "heads")));
+    }
+
+    /**
+     * Proves that every downgrade is the exact inverse of its upgrade: on a scratch database
+     * created (and dropped afterwards) on the configured server, or on {@code verifyUrl}'s, each
+     * revision in graph order is upgraded, downgraded and upgraded again, comparing catalog
+     * snapshots. Never touches the configured database. {@link VerifyReport#requireClean()} turns
+     * problems into an exception.
+     */
+    public VerifyReport verify() {
+        return new com.plccoach.migrations.internal.verify.Verifier(config, graph()).run();
     }
 
     /** Heads of the graph, with no database. */
@@ -208,6 +237,184 @@ public final class Migrator {
             generated = RevisionWriter.newId(random);
         } while (graph.find(generated).isPresent());
         return generated;
+    }
+
+    /**
+     * Reports, without changing anything: graph errors (unreadable files, broken graph), applied
+     * revisions whose file is gone, checksum drift, several heads, and pending revisions.
+     */
+    public CheckReport check() {
+        RevisionGraph graph;
+        try {
+            graph = graph();
+        } catch (RevisionFileException | RevisionGraphException e) {
+            Executor executor = executor();
+            return new CheckReport(List.of(e.getMessage()), List.of(), List.of(), List.of(),
+                    List.copyOf(executor.applied().keySet()), List.of());
+        }
+        Map<String, AppliedRevision> applied = executor().applied();
+        PlanSource source = planSource(graph, a -> graph.upgradePlan(a, "heads"));
+        Set<String> known = applied.keySet().stream().filter(source.revisions()::containsKey)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        List<String> pending = graph.upgradePlan(known, "heads").steps().stream().map(Revision::id).toList();
+        return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()),
+                Validation.drift(applied, source.revisions(), source::headsOf), graph.heads().stream().map(Revision::id).toList(),
+                known.isEmpty() ? List.of() : graph.headsOf(known), pending);
+    }
+
+    /**
+     * The SQL an upgrade to {@code target} would run, as a script for {@code psql}, without running it.
+     * With {@code from:to} (e.g. {@code base:head}, {@code ae1027a6acf:head}) no database is needed;
+     * otherwise the applied state is read (never written).
+     */
+    public String upgradeSql(String target) {
+        return offlineSql(Direction.UPGRADE, target);
+    }
+
+    /** The SQL a downgrade to {@code target} (or {@code from:to}) would run; see {@link #upgradeSql(String)}. */
+    public String downgradeSql(String target) {
+        return offlineSql(Direction.DOWNGRADE, target);
+    }
+
+    private String offlineSql(Direction direction, String target) {
+        RevisionGraph graph = graph();
+        Set<String> applied;
+        String to = target;
+        int colon = target.indexOf(':');
+        if (colon >= 0) {
+            String from = target.substring(0, colon).strip();
+            to = target.substring(colon + 1).strip();
+            applied = from.isEmpty() || from.equals("base") ? Set.of() : graph.ancestors(graph.resolve(from, Set.of()));
+        } else {
+            Map<String, AppliedRevision> rows = executor().applied();
+            Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+            applied = rows.keySet();
+        }
+        String finalTo = to;
+        Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(applied, finalTo) : graph.downgradePlan(applied, finalTo);
+        Executor executor = executor();
+        return OfflineScript.render(plan, applied.isEmpty() ? List.of() : graph.headsOf(applied), executor.store().sql(),
+                executor.runner(), Executor.toolVersion());
+    }
+
+    private Executor executor() {
+        return new Executor(config, () -> new ConnectionFactory(config).open());
+    }
+
+    /**
+     * The safety seam (issue #5): analysis, the data-loss guard and the backup run here, inside the
+     * run's transaction before its first revision. See {@link BeforeRun}.
+     */
+    private BeforeRun safetyHook(Direction direction) {
+        com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config);
+        return (connection, plan) -> gate.beforeRun(connection, plan,
+                com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
+    }
+
+    private PlanSource planSource(RevisionGraph graph, java.util.function.Function<Set<String>, Plan> planner) {
+        Map<String, Revision> byId = new LinkedHashMap<>();
+        graph.revisions().forEach(r -> byId.put(r.id(), r));
+        String describe = config.scripts().describe();
+        return new PlanSource() {
+            @Override
+            public Map<String, Revision> revisions() {
+                return byId;
+            }
+
+            @Override
+            public Plan plan(Set<String> applied) {
+                return planner.apply(applied);
+            }
+
+            @Override
+            public List<String> headsOf(Set<String> applied) {
+                return graph.headsOf(applied);
+            }
+
+            @Override
+            public String describe() {
+                return describe;
+            }
+        };
+    }
+
+    /**
+     * Brings back a backup taken by {@code downgrade}: the archive's tables with pg_restore (created
+     * when missing, or filled when an upgrade re-created them empty) and the dropped columns' values
+     * from the column files beside it, by primary key. Never mixes the backup with rows already in a
+     * table: that is refused, naming the tables.
+     *
+     * @param archive the {@code .dump} file (or, for a backup of columns only, the {@code .columns} file) the downgrade printed
+     */
+    public RestoreResult restore(Path archive) {
+        com.plccoach.migrations.internal.backup.Restorer restorer =
+                new com.plccoach.migrations.internal.backup.Restorer(com.plccoach.migrations.internal.backup.BackupSettings.from(config));
+        try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
+            java.time.Instant startedAt = java.time.Instant.now();
+            Executor executor = executor();
+            com.plccoach.migrations.internal.execution.MigrationLock lock =
+                    new com.plccoach.migrations.internal.execution.MigrationLock(config.schema());
+            lock.acquire(connection, config.lockWait());
+            try {
+                executor.store().ensure(connection);
+                RestoreResult result;
+                try {
+                    result = restorer.restore(connection, archive);
+                } catch (MigrationException e) {
+                    executor.store().append(connection, restoreEntry(archive, startedAt, false, e.getMessage()));
+                    throw e;
+                }
+                executor.store().append(connection, restoreEntry(archive, startedAt, true, null));
+                return result;
+            } finally {
+                lock.release(connection);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException("Lost the connection while restoring " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    private com.plccoach.migrations.internal.state.HistoryEntry restoreEntry(Path archive, java.time.Instant startedAt, boolean success,
+                                                                           String error) {
+        return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), List.of(), List.of(),
+                List.of(), success, error, null, startedAt, Duration.between(startedAt, java.time.Instant.now()).toMillis(), null,
+                System.getProperty("user.name"), Executor.toolVersion(), archive.toAbsolutePath().toString());
+    }
+
+    /**
+     * What running to {@code target} would do, analysed in a transaction that is rolled back: per
+     * revision and statement, the locks, rewrites, drops with their row and value counts, and whether
+     * the data-loss guard would refuse it. An upgrade when the target has revisions to apply,
+     * otherwise a downgrade. Changes nothing.
+     */
+    public PlanReport plan(String target) {
+        RevisionGraph graph = graph();
+        Map<String, AppliedRevision> rows = executor().applied();
+        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+        Set<String> applied = rows.keySet();
+        Plan plan = graph.upgradePlan(applied, target);
+        if (plan.isEmpty()) {
+            plan = graph.downgradePlan(applied, target);
+        }
+        return plan(plan);
+    }
+
+    /** The analysis of a plan in the given direction, e.g. {@code plan(Direction.DOWNGRADE, "-1")}. */
+    public PlanReport plan(Direction direction, String target) {
+        RevisionGraph graph = graph();
+        Map<String, AppliedRevision> rows = executor().applied();
+        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+        return plan(direction == Direction.UPGRADE ? graph.upgradePlan(rows.keySet(), target) : graph.downgradePlan(rows.keySet(), target));
+    }
+
+    private PlanReport plan(Plan plan) {
+        com.plccoach.migrations.internal.execution.Runner.prepare(plan); // the runner's own refusals (irreversible, CONCURRENTLY) first
+        try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
+            return com.plccoach.migrations.internal.safety.SafetyGate.of(config).report(connection, plan,
+                    com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);
+        }
     }
 
     /**

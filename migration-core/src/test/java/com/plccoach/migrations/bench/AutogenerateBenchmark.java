@@ -55,8 +55,7 @@ public final class AutogenerateBenchmark {
                             + "\nCREATE INDEX conversations_archived_idx ON conversations (archived_at) WHERE archived_at IS NOT NULL;\n");
             Path generatedRevisions = work.resolve("generated-revisions");
             Files.createDirectories(generatedRevisions);
-            Files.writeString(generatedRevisions.resolve("20250101_0000_001_tables.sql"), "-- revision: 001\n-- down_revision: base\n"
-                    + "-- message: generated tables\n\n" + generated(tables, false) + "\n-- //@UNDO\n\nSELECT 1;\n");
+            writeChain(generatedRevisions, generated(tables, false));
             run(tables + " tables, no difference", url, work.resolve("c"), generatedRevisions, generated(tables, false));
             run(tables + " tables, " + tables / 10 + " changed + " + tables / 50 + " added", url, work.resolve("d"), generatedRevisions,
                     generated(tables, true));
@@ -117,6 +116,22 @@ public final class AutogenerateBenchmark {
         StringBuilder sql = new StringBuilder();
         steps.forEach(r -> sql.append(r.upSql()).append("\n"));
         return sql.toString();
+    }
+
+    /**
+     * The tables as a chain of revisions of 100 tables each, as a team would have written them over
+     * time (one revision of thousands of objects would hold most of the server's shared lock table).
+     */
+    private static void writeChain(Path dir, String sql) throws IOException {
+        List<String> tables = List.of(sql.split("(?m)^(?=CREATE TABLE)"));
+        String parent = "base";
+        for (int start = 0, n = 1; start < tables.size(); start += 100, n++) {
+            String id = String.format("%03d", n);
+            String body = String.join("", tables.subList(start, Math.min(tables.size(), start + 100)));
+            Files.writeString(dir.resolve("20250101_0000_" + id + "_tables.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
+                    + "\n-- message: tables from " + start + "\n\n" + body + "\n-- //@UNDO\n\nSELECT 1;\n");
+            parent = id;
+        }
     }
 
     /** N tables in a chain of foreign keys, each with an index; with changes, every tenth altered and N/50 added. */

@@ -55,7 +55,7 @@ public final class DriftDetector {
         }
         SchemaSnapshot expected;
         try (ScratchDatabase scratch = ScratchDatabase.create(config, "plccoach_drift")) {
-            SchemaStates.applyRevisions(scratch, graph, applied);
+            SchemaStates.applyRevisions(scratch, graph, graph.headsOf(new java.util.HashSet<>(applied)));
             expected = SchemaStates.snapshot(scratch, config.schema());
         }
         List<String> out = new ArrayList<>();

@@ -1,11 +1,11 @@
 package com.plccoach.migrations.internal.autogen;
 
 import com.plccoach.migrations.MigrationException;
+import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
-import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,35 +16,32 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Builds the schemas that autogenerate and drift compare, on scratch databases: the one a set of
- * revisions produces, and the desired one (a SQL file, or a folder of them applied in name order).
- * Revisions run statement by statement over JDBC, each transactional revision in one transaction,
- * a {@code transactional: false} one in autocommit: the schema is what matters here, not the state
- * tables, which the snapshot leaves out anyway.
+ * revisions produces (through the runner), and the desired one (a SQL file, or a folder of them
+ * applied in name order, statement by statement in autocommit so that any statement is allowed).
  */
 final class SchemaStates {
 
     private SchemaStates() {
     }
 
-    /** Applies the given revisions and every ancestor they need, parents first. */
+    /**
+     * Applies the given revisions and every ancestor they need, parents first, through the same
+     * runner as {@code upgrade} (so its splitter, transactions and {@code transactional: false}
+     * handling make the schema, exactly as in production).
+     */
     static void applyRevisions(ScratchDatabase scratch, RevisionGraph graph, Collection<String> targets) {
-        if (targets.isEmpty()) {
-            return;
-        }
-        List<Revision> steps = graph.upgradePlanTo(Set.of(), targets, String.join(",", targets)).steps();
-        try (Connection c = scratch.connect()) {
-            for (Revision revision : steps) {
-                runScript(c, revision.upSql(), revision.upLine(), revision.transactional(),
-                        "revision " + revision.id() + " (" + revision.location() + ")");
+        Migrator migrator = Migrator.of(scratch.config());
+        for (String target : targets) {
+            try {
+                migrator.upgrade(target);
+            } catch (MigrationException e) {
+                throw new MigrationException("Cannot build the revisions' schema on the scratch database " + scratch.name()
+                        + ": " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new MigrationException("Cannot build the revisions' schema on the scratch database " + scratch.name() + ": "
-                    + e.getMessage(), e);
         }
     }
 

@@ -19,7 +19,9 @@ final class HistoryRenderer {
         boolean[] shown = select(graph, resolver, range, applied);
         int[] topo = graph.topo();
         List<Integer> lanes = new ArrayList<>();
-        List<HistoryLine> out = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
+        List<String> graphs = new ArrayList<>();
+        List<List<String>> afters = new ArrayList<>();
         for (int k = topo.length - 1; k >= 0; k--) {
             int node = topo[k];
             if (!shown[node]) {
@@ -30,12 +32,10 @@ final class HistoryRenderer {
                 lanes.add(node);
                 col = lanes.size() - 1;
             }
-            String graphText = nodeLine(lanes, col);
-            List<String> after = new ArrayList<>();
-            // other lanes waiting for this revision (its other children) join it here
+            // the other lanes waiting for this revision (its other children) join its lane just above it
             for (int j = lanes.size() - 1; j > col; j--) {
                 if (lanes.get(j) == node) {
-                    after.add(shiftLeft(lanes.size(), j));
+                    afters.get(afters.size() - 1).add(shiftLeft(lanes.size(), j));
                     lanes.remove(j);
                 }
             }
@@ -45,6 +45,8 @@ final class HistoryRenderer {
                     parents.add(p);
                 }
             }
+            String graphText = nodeLine(lanes, col) + "  ".repeat(Math.max(0, parents.size() - 1));
+            List<String> after = new ArrayList<>();
             if (parents.isEmpty()) {
                 if (col < lanes.size() - 1) {
                     after.add(shiftLeft(lanes.size(), col + 1).replaceFirst("^((?:\\| ){" + col + "})\\|", "$1 "));
@@ -57,7 +59,14 @@ final class HistoryRenderer {
                     lanes.add(col + p, parents.get(p));
                 }
             }
-            out.add(new HistoryLine(graphText, after, graph.revision(node), graph.children[node].length == 0,
+            nodes.add(node);
+            graphs.add(graphText);
+            afters.add(after);
+        }
+        List<HistoryLine> out = new ArrayList<>(nodes.size());
+        for (int e = 0; e < nodes.size(); e++) {
+            int node = nodes.get(e);
+            out.add(new HistoryLine(graphs.get(e), afters.get(e), graph.revision(node), graph.children[node].length == 0,
                     graph.children[node].length > 1, graph.parents[node].length > 1));
         }
         return out;

@@ -22,11 +22,20 @@ final class TargetResolver {
     private static final Pattern RELATIVE = Pattern.compile("(.+?)([+-])(\\d+)");
 
     private final RevisionGraph graph;
-    private final TreeMap<String, Integer> sortedIds;
+    private volatile TreeMap<String, Integer> sortedIds;
 
     TargetResolver(RevisionGraph graph) {
         this.graph = graph;
-        this.sortedIds = new TreeMap<>(graph.index);
+    }
+
+    /** Sorted on first use only: most commands never look up a prefix, and sorting is the costliest part of a build. */
+    private TreeMap<String, Integer> sortedIds() {
+        TreeMap<String, Integer> sorted = sortedIds;
+        if (sorted == null) {
+            sorted = new TreeMap<>(graph.index);
+            sortedIds = sorted;
+        }
+        return sorted;
     }
 
     List<Integer> resolve(String target, Set<String> applied) {
@@ -111,7 +120,7 @@ final class TargetResolver {
             return exact;
         }
         List<Integer> candidates = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : sortedIds.tailMap(spec, true).entrySet()) {
+        for (Map.Entry<String, Integer> e : sortedIds().tailMap(spec, true).entrySet()) {
             if (!e.getKey().startsWith(spec)) {
                 break;
             }

@@ -54,6 +54,9 @@ public final class ClasspathScriptSource implements ScriptSource {
             }
         }
         if (!found) {
+            found = readJarsWithoutDirectoryEntries(scripts);
+        }
+        if (!found) {
             throw new RevisionFileException("classpath location " + location + " not found; put the revisions jar (e.g."
                     + " plccoach-schema) on the classpath, or check the location (files go under " + location + "/)");
         }
@@ -97,6 +100,49 @@ public final class ClasspathScriptSource implements ScriptSource {
         } catch (IOException e) {
             throw new RevisionFileException("cannot read revisions from " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A jar built without directory entries has no resource for the location itself, so
+     * {@code getResources} finds nothing: look into the jars of the class path directly.
+     */
+    private boolean readJarsWithoutDirectoryEntries(List<Script> scripts) {
+        java.util.Set<String> jars = new java.util.LinkedHashSet<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+                        try {
+                            jars.add(Path.of(url.toURI()).toString());
+                        } catch (URISyntaxException | IllegalArgumentException e) {
+                            // not a plain file: nothing we can open
+                        }
+                    }
+                }
+            }
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                jars.add(entry);
+            }
+        }
+        boolean found = false;
+        String prefix = location + "/";
+        for (String jarPath : jars) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(jarPath))) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(jarPath)) {
+                boolean has = jar.stream().anyMatch(e -> e.getName().startsWith(prefix));
+                if (has) {
+                    found = true;
+                    readJar(new URL("jar:" + Path.of(jarPath).toUri() + "!/"), scripts);
+                }
+            } catch (IOException e) {
+                throw new RevisionFileException("cannot read revisions from " + jarPath + ": " + e.getMessage(), e);
+            }
+        }
+        return found;
     }
 
     private static String fileName(String path) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,17 +53,18 @@ public final class RevisionParser {
 
     public Revision parse(String location, byte[] content) {
         String text = decode(location, content);
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        if (lines.length > 0 && lines[lines.length - 1].isEmpty()) {
-            lines = Arrays.copyOf(lines, lines.length - 1);
-        }
+        String[] lines = lines(text);
 
         Map<String, String> header = new HashMap<>();
         Map<String, Integer> headerLines = new HashMap<>();
         int i = 0;
         for (; i < lines.length; i++) {
-            Matcher m = HEADER_LINE.matcher(lines[i].strip());
-            if (lines[i].isBlank() || UNDO_LINE.matcher(lines[i]).matches() || !m.matches()) {
+            String stripped = lines[i].strip();
+            if (!stripped.startsWith("--") || isUndo(lines[i])) {
+                break;
+            }
+            Matcher m = HEADER_LINE.matcher(stripped);
+            if (!m.matches()) {
                 break;
             }
             String key = m.group(1);
@@ -117,7 +117,7 @@ public final class RevisionParser {
 
         int undo = -1;
         for (int j = bodyStart; j < lines.length; j++) {
-            if (UNDO_LINE.matcher(lines[j]).matches()) {
+            if (isUndo(lines[j])) {
                 if (undo >= 0) {
                     throw error(location, j + 1, "a second '-- //@UNDO' line (the first is on line " + (undo + 1)
                             + "); a file has one up part and one down part: remove one of them");
@@ -138,6 +138,31 @@ public final class RevisionParser {
         return new Revision(id, parents, labels, dependsOn, header.getOrDefault("message", ""),
                 header.get("create_date"), transactional, upSql, bodyStart + 1, downSql, undo >= 0 ? undo + 2 : 0,
                 location, checksum(parents, rawUp));
+    }
+
+    private static boolean isUndo(String line) {
+        return line.indexOf("@UNDO") >= 0 && UNDO_LINE.matcher(line).matches();
+    }
+
+    /** The lines of the text, ending at LF, CRLF or CR; a final line ending does not start a line. */
+    private static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int k = 0; k < n; k++) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, k));
+                if (c == '\r' && k + 1 < n && text.charAt(k + 1) == '\n') {
+                    k++;
+                }
+                start = k + 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return lines.toArray(new String[0]);
     }
 
     /**

@@ -182,6 +182,27 @@ class CatalogReaderTest {
         }
     }
 
+    @Test
+    void two_databases_built_by_the_same_statements_have_equal_snapshots() throws SQLException {
+        String ddl = """
+                CREATE EXTENSION vector;
+                CREATE TYPE mood AS ENUM ('a', 'b');
+                CREATE TABLE p (id serial PRIMARY KEY, m mood, e vector(3));
+                CREATE TABLE c (id int GENERATED ALWAYS AS IDENTITY, p_id int REFERENCES p ON DELETE CASCADE);
+                CREATE INDEX c_p_id_idx ON c (p_id);
+                CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM c;
+                CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER c_f BEFORE INSERT ON c FOR EACH ROW EXECUTE FUNCTION f()""";
+        SchemaSnapshot here = snapshotAfter(ddl);
+        String other = db.createScratch("catalog_twin");
+        try (Connection c = db.server().connect(db.server().urlFor(other)); Statement st = c.createStatement()) {
+            st.execute(ddl);
+            assertThat(reader.read(c)).isEqualTo(here);
+        } finally {
+            db.drop(other);
+        }
+    }
+
     private SchemaSnapshot snapshotAfter(String sql) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(sql);

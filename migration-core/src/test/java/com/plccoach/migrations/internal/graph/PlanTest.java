@@ -110,4 +110,26 @@ class PlanTest {
     void the_plan_names_its_target() {
         assertThat(graph.upgradePlan(Set.of(), "b").toString()).isEqualTo("upgrade to b: [a, b]");
     }
+
+    @Test
+    void upgrade_to_heads_applies_every_branch() {
+        RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "a"));
+        assertThat(ids(g.upgradePlan(Set.of("a"), "heads").steps())).containsExactly("b", "c");
+    }
+
+    @Test
+    void upgrade_to_another_branch_leaves_the_applied_branch_alone() {
+        RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "a"));
+        assertThat(ids(g.upgradePlan(Set.of("a", "b"), "c").steps())).containsExactly("c");
+    }
+
+    @Test
+    void downgrade_to_base_with_nothing_applied_is_empty() {
+        assertThat(graph.downgradePlan(Set.of(), "base").isEmpty()).isTrue();
+    }
+
+    @Test
+    void downgrade_minus_n_counts_from_the_applied_head() {
+        assertThat(ids(graph.downgradePlan(Set.of("a", "b", "c"), "-2").steps())).containsExactly("c", "b");
+    }
 }

@@ -234,4 +234,20 @@ class TargetResolutionTest {
                 .isInstanceOf(TargetException.class)
                 .hasMessage("target 'base' names base, not a revision; name one revision by its id");
     }
+
+    @Test
+    void label_at_head_on_a_split_branch_names_its_heads() {
+        RevisionGraph split = RevisionGraph.ofAllowingSplitLabels(java.util.List.of(rev("a"), labelled("b", "billing", "a"),
+                rev("c", "b"), rev("d", "b")));
+        assertThatThrownBy(() -> split.resolve("billing@head", Set.of()))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("target 'billing@head' is ambiguous: branch 'billing' ends in several heads: c (c.sql), d (d.sql);"
+                        + " merge them with `mvn plccoach:merge` or name one by its id");
+    }
+
+    @Test
+    void a_label_names_the_head_of_its_branch_through_a_merge() {
+        RevisionGraph g = graph(rev("a"), labelled("b", "billing", "a"), rev("c", "a"), rev("m", "b", "c"));
+        assertThat(g.resolve("billing@head", Set.of())).containsExactly("m");
+    }
 }

@@ -240,4 +240,18 @@ class RevisionParserTest {
         Revision r = parse("-- revision: a\n-- down_revision: base\n\n-- Note: careful\nSELECT 1;\n");
         assertThat(r.upSql()).contains("-- Note: careful");
     }
+
+    @Test
+    void a_line_that_is_not_a_header_line_ends_the_header() {
+        Revision r = parse("-- revision: a\n-- down_revision: base\nCREATE TABLE t ();\n");
+        assertThat(r.upLine()).isEqualTo(3);
+        assertThat(r.upSql()).isEqualTo("CREATE TABLE t ();\n");
+    }
+
+    @Test
+    void an_undo_line_may_be_spaced_differently() {
+        Revision r = parse("-- revision: a\n-- down_revision: base\n\nSELECT 1;\n--//@UNDO  \nSELECT 2;\n");
+        assertThat(r.downSql()).isEqualTo("SELECT 2;\n");
+        assertThat(r.downLine()).isEqualTo(6);
+    }
 }

@@ -1,0 +1,52 @@
+package com.plccoach.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code check} found, without changing anything.
+ *
+ * @param graphErrors    files that cannot be read or a graph that is not valid (then nothing else about files is known)
+ * @param missingFiles   applied revisions no file declares, each with what to do
+ * @param checksumDrift  applied revisions whose file changed, each with what to do
+ * @param heads          heads of the graph; more than one is reported unless labelled branches are kept apart on purpose
+ * @param appliedHeads   heads of the applied set
+ * @param pending        revisions not applied yet, in the order an upgrade to {@code heads} would apply them
+ */
+public record CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
+                          List<String> appliedHeads, List<String> pending) {
+
+    public CheckReport {
+        graphErrors = List.copyOf(graphErrors);
+        missingFiles = List.copyOf(missingFiles);
+        checksumDrift = List.copyOf(checksumDrift);
+        heads = List.copyOf(heads);
+        appliedHeads = List.copyOf(appliedHeads);
+        pending = List.copyOf(pending);
+    }
+
+    public boolean multipleHeads() {
+        return heads.size() > 1;
+    }
+
+    /** The problems that make {@code check} fail; several heads count unless {@code multipleHeadsAllowed}. */
+    public List<String> problems(boolean multipleHeadsAllowed) {
+        List<String> problems = new ArrayList<>(graphErrors);
+        problems.addAll(missingFiles);
+        problems.addAll(checksumDrift);
+        if (multipleHeads() && !multipleHeadsAllowed) {
+            problems.add("The graph has " + heads.size() + " heads (" + String.join(", ", heads) + "): join them with "
+                    + "`mvn plccoach:merge`, or pass -Dplccoach.multipleHeads=true if the branches are kept apart on purpose.");
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        List<String> problems = problems(false);
+        return (problems.isEmpty() ? "OK" : problems.size() + " problem(s):\n  " + String.join("\n  ", problems))
+                + "\nheads: " + (heads.isEmpty() ? "<none>" : String.join(", ", heads))
+                + "; applied: " + (appliedHeads.isEmpty() ? "<base>" : String.join(", ", appliedHeads))
+                + "; pending: " + (pending.isEmpty() ? "none" : pending.size() + " (" + String.join(", ", pending) + ")");
+    }
+}

@@ -1,0 +1,50 @@
+package com.plccoach.migrations.internal.backup;
+
+import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.MigratorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How backups are taken.
+ *
+ * @param lockWaitTimeout pg_dump's {@code --lock-wait-timeout}: how long it may wait for its table locks
+ * @param timeout         how long pg_dump or pg_restore may run before it is killed and the backup fails
+ * @param password        the password for the clients; null to leave it to libpq ({@code ~/.pgpass}, {@code PGPASSWORD})
+ */
+public record BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
+                             Duration timeout, String password) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
+
+    public static BackupSettings from(MigratorConfig config) {
+        return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
+                config.lockTimeout(), DEFAULT_TIMEOUT, config.password());
+    }
+
+    public BackupSettings withMode(BackupMode newMode) {
+        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+    }
+
+    public BackupSettings withTimeout(Duration newTimeout) {
+        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password);
+    }
+
+    public BackupSettings withPgDump(String binary) {
+        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password);
+    }
+
+    public BackupSettings withDirectory(Path dir) {
+        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+    }
+
+    PgClients clients() {
+        return new PgClients(pgDump, pgRestore, password, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "BackupSettings[mode=" + mode + ", directory=" + directory + ", pgDump=" + pgDump + ", pgRestore=" + pgRestore
+                + ", lockWaitTimeout=" + lockWaitTimeout + ", timeout=" + timeout + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package com.plccoach.migrations.internal.backup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one PostgreSQL client binary through Commons Exec with arguments passed as they are (no
+ * shell, no quoting), an environment of our choosing, and a time limit.
+ */
+final class ClientProcess {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientProcess.class);
+    private static final int MAX_OUTPUT = 4000;
+
+    /** What the process did; {@code started} is false when the binary could not be run at all. */
+    record Result(List<String> command, boolean started, String startFailure, int exitCode, boolean timedOut,
+                  String stdout, String stderr) {
+
+        boolean succeeded() {
+            return started && !timedOut && exitCode == 0;
+        }
+
+        /** The last lines of standard error, enough to say what went wrong. */
+        String errorText() {
+            String text = stderr.isBlank() ? stdout : stderr;
+            text = text.strip();
+            return text.length() > MAX_OUTPUT ? "..." + text.substring(text.length() - MAX_OUTPUT) : text;
+        }
+    }
+
+    private ClientProcess() {
+    }
+
+    static Result run(String binary, List<String> arguments, Map<String, String> environment, Duration timeout) {
+        CommandLine line = new CommandLine(binary);
+        arguments.forEach(a -> line.addArgument(a, false));
+        List<String> command = List.of(line.toStrings());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
+        DefaultExecutor executor = DefaultExecutor.builder().get();
+        executor.setStreamHandler(new PumpStreamHandler(out, err));
+        executor.setWatchdog(watchdog);
+        executor.setExitValues(null);
+        LOG.info("Running {}", String.join(" ", command));
+        try {
+            int exit = executor.execute(line, environment);
+            return new Result(command, true, null, exit, watchdog.killedProcess(), text(out), text(err));
+        } catch (ExecuteException e) {
+            return new Result(command, true, null, e.getExitValue(), watchdog.killedProcess(), text(out), text(err));
+        } catch (IOException e) {
+            return new Result(command, false, e.getMessage(), -1, false, text(out), text(err));
+        }
+    }
+
+    private static String text(ByteArrayOutputStream stream) {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,139 @@
+package com.plccoach.migrations.internal.backup;
+
+import com.plccoach.migrations.BackupException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.exec.environment.EnvironmentUtils;
+
+/**
+ * pg_dump and pg_restore as this tool runs them: connection settings through {@code PG*}
+ * environment variables, the password only through a temporary {@code PGPASSFILE}, never a prompt.
+ */
+final class PgClients {
+
+    private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String pgDump;
+    private final String pgRestore;
+    private final String password;
+    private final Duration timeout;
+
+    PgClients(String pgDump, String pgRestore, String password, Duration timeout) {
+        this.pgDump = pgDump;
+        this.pgRestore = pgRestore;
+        this.password = password;
+        this.timeout = timeout;
+    }
+
+    String pgDump() {
+        return pgDump;
+    }
+
+    /** pg_dump must exist and be at least the server's major version (it cannot dump newer servers). */
+    int checkPgDump(PgTarget target) {
+        int major = version(pgDump, "plccoach.pgDump", target);
+        if (major < target.serverMajor()) {
+            throw new BackupException("pg_dump is too old: '" + pgDump + "' is version " + versionText(pgDump)
+                    + " but the server runs PostgreSQL " + target.serverMajor() + ", and pg_dump cannot dump a newer server. "
+                    + "Install the PostgreSQL " + target.serverMajor() + " client tools (e.g. apt-get install postgresql-client-"
+                    + target.serverMajor() + ") and set -Dplccoach.pgDump=/usr/lib/postgresql/" + target.serverMajor()
+                    + "/bin/pg_dump. The downgrade stopped before reverting anything.");
+        }
+        return major;
+    }
+
+    /** pg_restore must exist and read archives of the given pg_dump version. */
+    void checkPgRestore(PgTarget target, int dumpMajor) {
+        int major = version(pgRestore, "plccoach.pgRestore", target);
+        if (major < dumpMajor) {
+            throw new BackupException("pg_restore is too old: '" + pgRestore + "' is version " + versionText(pgRestore)
+                    + " and cannot read archives of pg_dump " + dumpMajor + ". Set -Dplccoach.pgRestore to the pg_restore beside "
+                    + "pg_dump. Nothing was changed.");
+        }
+    }
+
+    private int version(String binary, String property, PgTarget target) {
+        ClientProcess.Result r = ClientProcess.run(binary, List.of("--version"), baseEnvironment(), VERSION_TIMEOUT);
+        if (!r.started()) {
+            throw new BackupException(name(property) + " not found: '" + binary + "' could not be run (" + r.startFailure()
+                    + "). Install the PostgreSQL " + target.serverMajor() + " client tools or set -D" + property
+                    + "=/path/to/" + name(property) + ". Nothing was changed.");
+        }
+        Matcher m = VERSION.matcher(r.stdout());
+        if (!r.succeeded() || !m.find()) {
+            throw new BackupException("'" + binary + " --version' did not print a PostgreSQL version (exit " + r.exitCode() + ": "
+                    + r.errorText() + "). Set -D" + property + " to a working " + name(property) + ". Nothing was changed.");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String versionText(String binary) {
+        ClientProcess.Result r = ClientProcess.run(binary, List.of("--version"), baseEnvironment(), VERSION_TIMEOUT);
+        Matcher m = VERSION.matcher(r.stdout());
+        return m.find() ? m.group(1) + (m.group(2) == null ? "" : "." + m.group(2)) : "unknown";
+    }
+
+    private static String name(String binaryOrProperty) {
+        if (binaryOrProperty.endsWith("pgDump")) {
+            return "pg_dump";
+        }
+        if (binaryOrProperty.endsWith("pgRestore")) {
+            return "pg_restore";
+        }
+        return Path.of(binaryOrProperty).getFileName().toString();
+    }
+
+    ClientProcess.Result dump(PgTarget target, List<String> arguments) {
+        return withPassword(target, env -> ClientProcess.run(pgDump, arguments, env, timeout));
+    }
+
+    ClientProcess.Result restore(PgTarget target, List<String> arguments) {
+        return withPassword(target, env -> ClientProcess.run(pgRestore, arguments, env, timeout));
+    }
+
+    /** Reads the whole archive, data included: a table of contents alone does not reveal a truncated file. */
+    ClientProcess.Result readFully(Path archive) {
+        return ClientProcess.run(pgRestore, List.of("-f", "/dev/null", archive.toString()), baseEnvironment(), timeout);
+    }
+
+    /** The archive's table of contents. */
+    ClientProcess.Result list(Path archive) {
+        return ClientProcess.run(pgRestore, List.of("--list", archive.toString()), baseEnvironment(), timeout);
+    }
+
+    private ClientProcess.Result withPassword(PgTarget target, java.util.function.Function<Map<String, String>, ClientProcess.Result> run) {
+        Map<String, String> env = baseEnvironment();
+        env.put("PGHOST", target.host());
+        env.put("PGPORT", Integer.toString(target.port()));
+        env.put("PGDATABASE", target.database());
+        env.put("PGUSER", target.user());
+        if (password == null) {
+            return run.apply(env);
+        }
+        env.remove("PGPASSWORD");
+        try (PgPassFile passFile = PgPassFile.create(password)) {
+            env.put("PGPASSFILE", passFile.path().toString());
+            return run.apply(env);
+        }
+    }
+
+    private static Map<String, String> baseEnvironment() {
+        Map<String, String> env;
+        try {
+            env = new HashMap<>(EnvironmentUtils.getProcEnvironment());
+        } catch (java.io.IOException e) {
+            env = new HashMap<>(System.getenv());
+        }
+        // Settings that would send the clients elsewhere than our connection goes.
+        List.of("PGSERVICE", "PGSERVICEFILE", "PGHOSTADDR", "PGOPTIONS").forEach(env::remove);
+        env.put("PGAPPNAME", "plccoach-migrations");
+        env.put("PGCONNECT_TIMEOUT", "10");
+        return env;
+    }
+}

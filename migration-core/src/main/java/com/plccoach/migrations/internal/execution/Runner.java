@@ -1,0 +1,278 @@
+package com.plccoach.migrations.internal.execution;
+
+import com.plccoach.migrations.Direction;
+import com.plccoach.migrations.MigrationException;
+import com.plccoach.migrations.MigrationResult;
+import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.state.StateSql;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a prepared plan on a connection that holds the migration lock. Transactional revisions run
+ * in one transaction per run (or per revision), each with {@code SET LOCAL lock_timeout} and its
+ * version row; a {@code transactional: false} revision runs alone in autocommit.
+ */
+public final class Runner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
+    private static final Pattern CREATE_INDEX_CONCURRENTLY = Pattern.compile("(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + IDENT + ")\\s+ON\\s+(?:ONLY\\s+)?(" + IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?).*");
+
+    private final StateSql state;
+    private final Duration lockTimeout;
+    private final boolean transactionPerRevision;
+
+    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision) {
+        this.state = state;
+        this.lockTimeout = lockTimeout;
+        this.transactionPerRevision = transactionPerRevision;
+    }
+
+    /** Splits and checks the plan; throws before anything runs when it could not run through. */
+    public static List<PreparedStep> prepare(Plan plan) {
+        return Preparation.prepare(plan);
+    }
+
+    /** Consecutive transactional revisions share a transaction unless transactionPerRevision; others run alone. */
+    List<List<PreparedStep>> batches(List<PreparedStep> steps) {
+        List<List<PreparedStep>> batches = new ArrayList<>();
+        List<PreparedStep> current = new ArrayList<>();
+        for (PreparedStep step : steps) {
+            if (!step.transactional() || transactionPerRevision) {
+                if (!current.isEmpty()) {
+                    batches.add(current);
+                    current = new ArrayList<>();
+                }
+                batches.add(List.of(step));
+            } else {
+                current.add(step);
+            }
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /**
+     * Runs every step; on failure rolls back the open transaction and throws the translated error,
+     * {@code progress} then telling what was committed before.
+     *
+     * @param command what the user types to run again, for messages
+     */
+    public void run(Connection connection, Plan plan, List<PreparedStep> steps, BeforeRun beforeRun, RunProgress progress,
+                    String command) {
+        BeforeRun hook = beforeRun;
+        for (List<PreparedStep> batch : batches(steps)) {
+            if (batch.get(0).transactional()) {
+                runInTransaction(connection, plan, batch, hook, progress, command);
+            } else {
+                runAlone(connection, plan, batch.get(0), hook, progress, command);
+            }
+            hook = null;
+        }
+    }
+
+    private void runInTransaction(Connection connection, Plan plan, List<PreparedStep> batch, BeforeRun hook,
+                                  RunProgress progress, String command) {
+        PreparedStep current = null;
+        SqlStatement statement = null;
+        List<MigrationResult.Step> done = new ArrayList<>();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
+                if (hook != null) {
+                    hook.beforeRun(connection, plan).ifPresent(progress::backup);
+                }
+                st.execute(setLockTimeout(true));
+                for (int i = 0; i < batch.size(); i++) {
+                    PreparedStep step = batch.get(i);
+                    current = step;
+                    long start = System.nanoTime();
+                    for (SqlStatement s : step.statements()) {
+                        statement = s;
+                        execute(connection, st, s);
+                    }
+                    statement = null;
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    // the next revision's SET LOCAL rides with this version row: one round trip instead of two
+                    st.execute(versionStatement(step, ms) + (i + 1 < batch.size() ? ";\n" + setLockTimeout(true) : ""));
+                    done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms)));
+                    logProgress(step, ms, batch.size() > 1);
+                }
+            }
+            connection.commit();
+            progress.committed(done);
+        } catch (SQLException e) {
+            rollbackQuietly(connection);
+            if (current == null) {
+                throw new MigrationException("The checks before the run failed, nothing was changed: " + e.getMessage(), e);
+            }
+            progress.failedIn(current.revision().id());
+            throw Failures.translate(e, connection, current, statement, progress.committedIds(), command, lockTimeout);
+        } catch (RuntimeException e) {
+            rollbackQuietly(connection);
+            if (current != null) {
+                progress.failedIn(current.revision().id());
+            }
+            throw e;
+        } finally {
+            autocommitQuietly(connection);
+        }
+    }
+
+    private void runAlone(Connection connection, Plan plan, PreparedStep step, BeforeRun hook, RunProgress progress,
+                          String command) {
+        if (hook != null) {
+            runHookAlone(connection, plan, hook, progress);
+        }
+        SqlStatement statement = null;
+        try (Statement st = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            st.setEscapeProcessing(false);
+            long start = System.nanoTime();
+            st.execute(setLockTimeout(false));
+            for (SqlStatement s : step.statements()) {
+                statement = s;
+                dropInvalidIndexLeftBy(connection, st, step, s);
+                execute(connection, st, s);
+            }
+            statement = null;
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            st.execute(versionStatement(step, ms));
+            st.execute("RESET lock_timeout");
+            progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
+            logProgress(step, ms, false);
+        } catch (SQLException e) {
+            progress.failedIn(step.revision().id());
+            resetQuietly(connection);
+            throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout);
+        }
+    }
+
+    private void runHookAlone(Connection connection, Plan plan, BeforeRun hook, RunProgress progress) {
+        try {
+            connection.setAutoCommit(false);
+            hook.beforeRun(connection, plan).ifPresent(progress::backup);
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(connection);
+            throw new MigrationException("The checks before the run failed, nothing was changed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            autocommitQuietly(connection);
+        }
+    }
+
+    /** A failed CREATE INDEX CONCURRENTLY leaves an INVALID index of that name; the retry would stumble on it. */
+    private static void dropInvalidIndexLeftBy(Connection connection, Statement st, PreparedStep step, SqlStatement s)
+            throws SQLException {
+        Matcher m = CREATE_INDEX_CONCURRENTLY.matcher(s.sql());
+        if (!m.matches()) {
+            return;
+        }
+        String query = "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                + " WHERE NOT i.indisvalid AND c.relname = ? AND i.indrelid = to_regclass(?)";
+        String invalid = null;
+        try (PreparedStatement ps = connection.prepareStatement(query)) {
+            ps.setString(1, identifierName(m.group(1)));
+            ps.setString(2, m.group(2));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    invalid = rs.getString(1);
+                }
+            }
+        }
+        if (invalid != null) {
+            LOG.warn("Dropping INVALID index {} that an earlier failed run of revision {} ({}, line {}) left behind, before "
+                    + "building it again", invalid, step.revision().id(), step.revision().location(), s.line());
+            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
+        }
+    }
+
+    static String identifierName(String token) {
+        if (token.startsWith("\"")) {
+            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
+        }
+        return token.toLowerCase(Locale.ROOT);
+    }
+
+    private static void execute(Connection connection, Statement st, SqlStatement s) throws SQLException {
+        if (s.copyData() != null) {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(s.sql(), new StringReader(s.copyData()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("Cannot send COPY data: " + e.getMessage(), "08006", e);
+            }
+        } else {
+            st.execute(s.sql());
+        }
+    }
+
+    String setLockTimeout(boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + lockTimeout.toMillis() + "ms'";
+    }
+
+    String versionStatement(PreparedStep step, long ms) {
+        return step.direction() == Direction.UPGRADE
+                ? state.insertVersion(step.revision().id(), step.revision().checksum(), ms)
+                : state.deleteVersion(step.revision().id());
+    }
+
+    private static void logProgress(PreparedStep step, long ms, boolean pendingCommit) {
+        LOG.info("{} {} in {} ms{}", step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), ms,
+                pendingCommit ? " (commits with the run)" : "");
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed; the session is gone and PostgreSQL rolled back", e);
+        }
+    }
+
+    private static void autocommitQuietly(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Cannot restore autocommit", e);
+        }
+    }
+
+    private static void resetQuietly(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("RESET lock_timeout");
+        } catch (SQLException e) {
+            LOG.debug("Cannot reset lock_timeout", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Runner[lockTimeout=" + lockTimeout + ", transactionPerRevision=" + transactionPerRevision + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package com.plccoach.migrations.internal.safety;
+
+import com.plccoach.migrations.DataLossException;
+import com.plccoach.migrations.PlanReport;
+import com.plccoach.migrations.PlanReport.DataLoss;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses a plan that would drop or empty a table with rows or drop a column with values, unless
+ * the user said data loss is acceptable. Empty objects pass: dropping them loses nothing.
+ */
+public final class DataLossGuard {
+
+    public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
+    private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
+
+    private final boolean allowDataLoss;
+
+    public DataLossGuard(boolean allowDataLoss) {
+        this.allowDataLoss = allowDataLoss;
+    }
+
+    /** Why the report's plan would be refused; null when it may run. */
+    public String refusal(PlanReport report) {
+        List<DataLoss> losses = report.dataLoss();
+        if (losses.isEmpty() || allowDataLoss) {
+            return null;
+        }
+        return "the " + report.direction().name().toLowerCase() + " to " + report.target() + " would destroy data: "
+                + losses.stream().map(DataLoss::toString).collect(Collectors.joining("; "))
+                + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
+    }
+
+    /** The report with its refusal filled in, for printing. */
+    public PlanReport judge(PlanReport report) {
+        return report.withRefusal(refusal(report));
+    }
+
+    /** Throws {@link DataLossException} when the plan would destroy data and that is not allowed. */
+    public void check(PlanReport report) {
+        String refusal = refusal(report);
+        if (refusal != null) {
+            throw new DataLossException("Refused: " + refusal + ".");
+        }
+        if (allowDataLoss && !report.dataLoss().isEmpty()) {
+            LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
+                    report.target(), report.dataLoss().stream().map(DataLoss::toString).collect(Collectors.joining("; ")));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.plccoach.migrations.internal.state;
+
+import java.util.List;
+
+/**
+ * The text of every statement that touches the state tables. The runner executes exactly these
+ * strings and the offline mode prints them, so what a DBA reads is what would run.
+ */
+public final class StateSql {
+
+    public static final String VERSION_TABLE = "plccoach_version";
+    public static final String HISTORY_TABLE = "plccoach_history";
+
+    private final String schema;
+
+    public StateSql(String schema) {
+        this.schema = schema;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String versionTable() {
+        return quoteIdentifier(schema) + "." + quoteIdentifier(VERSION_TABLE);
+    }
+
+    public String historyTable() {
+        return quoteIdentifier(schema) + "." + quoteIdentifier(HISTORY_TABLE);
+    }
+
+    /** The schema and both tables, each {@code IF NOT EXISTS}, so running them again changes nothing. */
+    public List<String> createStatements() {
+        return List.of(
+                "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema),
+                "CREATE TABLE IF NOT EXISTS " + versionTable() + " (\n"
+                        + "    id text PRIMARY KEY,\n"
+                        + "    checksum text NOT NULL,\n"
+                        + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+                        + "    applied_by text NOT NULL DEFAULT current_user,\n"
+                        + "    duration_ms bigint NOT NULL DEFAULT 0\n"
+                        + ")",
+                "CREATE TABLE IF NOT EXISTS " + historyTable() + " (\n"
+                        + "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                        + "    operation text NOT NULL CHECK (operation IN ('upgrade', 'downgrade', 'stamp', 'restore')),\n"
+                        + "    target text,\n"
+                        + "    revisions text[] NOT NULL,\n"
+                        + "    from_heads text[] NOT NULL,\n"
+                        + "    to_heads text[] NOT NULL,\n"
+                        + "    outcome text NOT NULL CHECK (outcome IN ('success', 'failed')),\n"
+                        + "    error text,\n"
+                        + "    failed_revision text,\n"
+                        + "    started_at timestamptz NOT NULL,\n"
+                        + "    duration_ms bigint NOT NULL,\n"
+                        + "    db_user text NOT NULL DEFAULT current_user,\n"
+                        + "    os_user text,\n"
+                        + "    tool_version text,\n"
+                        + "    backup_path text\n"
+                        + ")");
+    }
+
+    public String insertVersion(String id, String checksum, long durationMs) {
+        return "INSERT INTO " + versionTable() + " (id, checksum, duration_ms) VALUES (" + quoteLiteral(id) + ", "
+                + quoteLiteral(checksum) + ", " + durationMs + ")";
+    }
+
+    public String deleteVersion(String id) {
+        return "DELETE FROM " + versionTable() + " WHERE id = " + quoteLiteral(id);
+    }
+
+    public String updateChecksum(String id, String checksum) {
+        return "UPDATE " + versionTable() + " SET checksum = " + quoteLiteral(checksum) + " WHERE id = " + quoteLiteral(id);
+    }
+
+    public String deleteAllVersions() {
+        return "DELETE FROM " + versionTable();
+    }
+
+    public String selectVersions() {
+        return "SELECT id, checksum, applied_at, applied_by, duration_ms FROM " + versionTable() + " ORDER BY applied_at, id";
+    }
+
+    public static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A string literal valid whatever standard_conforming_strings says: E'' when a backslash needs escaping. */
+    public static String quoteLiteral(String value) {
+        String quoted = value.replace("'", "''");
+        if (quoted.indexOf('\\') >= 0) {
+            return "E'" + quoted.replace("\\", "\\\\") + "'";
+        }
+        return "'" + quoted + "'";
+    }
+
+    @Override
+    public String toString() {
+        return "StateSql[" + versionTable() + ", " + historyTable() + "]";
+    }
+}

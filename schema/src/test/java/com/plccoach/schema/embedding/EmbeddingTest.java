@@ -39,7 +39,8 @@ class EmbeddingTest {
     void a_service_with_the_schema_jar_on_its_classpath_migrates_to_head_at_start_up() throws Exception {
         Path schemaJar = schemaJar();
         List<String> classpath = new ArrayList<>(List.of(schemaJar.toString(), location(Migrator.class),
-                location(org.postgresql.Driver.class), location(org.slf4j.LoggerFactory.class),
+                location(org.postgresql.Driver.class), location(org.apache.commons.exec.CommandLine.class),
+                location(org.slf4j.LoggerFactory.class),
                 location(org.slf4j.simple.SimpleLogger.class), location(EmbeddedStartup.class)));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", String.join(java.io.File.pathSeparator, classpath), EmbeddedStartup.class.getName())

@@ -19,7 +19,20 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
 
     public static BackupSettings from(MigratorConfig config) {
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, config.password());
+                config.lockTimeout(), DEFAULT_TIMEOUT, config.password() != null ? config.password() : urlPassword(config.url()));
+    }
+
+    /** A {@code password=} parameter of a JDBC URL, which the clients must get through the password file too. */
+    static String urlPassword(String url) {
+        if (url == null || url.indexOf('?') < 0) {
+            return null;
+        }
+        for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+            if (parameter.toLowerCase(java.util.Locale.ROOT).startsWith("password=")) {
+                return java.net.URLDecoder.decode(parameter.substring("password=".length()), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     public BackupSettings withMode(BackupMode newMode) {

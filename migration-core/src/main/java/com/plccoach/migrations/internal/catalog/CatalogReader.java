@@ -184,9 +184,11 @@ public final class CatalogReader {
                 + " pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated,"
                 + " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(a.attrelid, a.attnum)"
                 + " FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid"
+                + " JOIN pg_namespace n ON n.oid = r.relnamespace"
                 + " LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum"
                 + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
-                + " WHERE r.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
+                + " WHERE r.relkind IN ('r', 'p') AND " + USER_NAMESPACE + " AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attrelid, a.attnum";
         Map<Long, List<ColumnDef>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -209,7 +211,8 @@ public final class CatalogReader {
 
     private Map<Long, Map<String, ConstraintDef>> readConstraints(Connection c, Map<Long, String> tableNames) throws SQLException {
         String sql = "SELECT co.conrelid, co.conname, co.contype, pg_get_constraintdef(co.oid), co.convalidated,"
-                + " obj_description(co.oid, 'pg_constraint') FROM pg_constraint co WHERE co.conrelid <> 0";
+                + " obj_description(co.oid, 'pg_constraint') FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace"
+                + " WHERE co.conrelid <> 0 AND " + USER_NAMESPACE;
         Map<Long, Map<String, ConstraintDef>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

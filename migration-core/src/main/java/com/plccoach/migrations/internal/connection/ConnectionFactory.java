@@ -2,45 +2,84 @@ package com.plccoach.migrations.internal.connection;
 
 import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.MigratorConfig;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Opens connections as the configuration says. The URL forms (postgresql://, SQLAlchemy) and the
- * password chain (URL, PGPASSWORD, ~/.pgpass, passwordCommand) are issue #6's; today a JDBC URL
- * with an optional user and password works.
+ * Opens connections as the configuration says: a data source, or a URL in any form of
+ * {@link DatabaseUrl} ({@code DATABASE_URL} when none is configured), with the user from the
+ * configuration or else the URL, and the password from the configuration or else
+ * {@link PasswordSources}' chain. The chain runs once per factory.
  */
 public final class ConnectionFactory {
 
     private final MigratorConfig config;
+    private final Map<String, String> env;
+    private final PasswordSources passwords;
+    private ResolvedConnection resolved;
 
     public ConnectionFactory(MigratorConfig config) {
+        this(config, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** With a given environment and home directory instead of the process's: for tests and embedders. */
+    public ConnectionFactory(MigratorConfig config, Map<String, String> env, Path home) {
         this.config = config;
+        this.env = Map.copyOf(env);
+        this.passwords = new PasswordSources(env, home);
     }
 
     public Connection open() {
-        try {
-            if (config.dataSource() != null) {
+        if (config.dataSource() != null) {
+            try {
                 return config.dataSource().getConnection();
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException("Cannot get a connection from the configured data source: "
+                        + e.getMessage() + ". Check that the database runs and the data source's settings are right.", e);
             }
-            if (config.url() == null) {
-                throw new DatabaseUnavailableException("No database configured: set plccoach.url (or DATABASE_URL), "
-                        + "e.g. -Dplccoach.url=jdbc:postgresql://localhost:5432/plccoach");
-            }
-            Properties props = new Properties();
-            if (config.user() != null) {
-                props.setProperty("user", config.user());
-            }
-            if (config.password() != null) {
-                props.setProperty("password", config.password());
-            }
-            props.setProperty("ApplicationName", config.applicationName());
-            return DriverManager.getConnection(config.url(), props);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Cannot connect to " + MigratorConfig.redactUrl(config.url()) + ": "
-                    + e.getMessage() + ". Check that the server runs and the URL, user and password are right.", e);
         }
+        ResolvedConnection target = resolve();
+        Properties props = new Properties();
+        if (target.user() != null) {
+            props.setProperty("user", target.user());
+        }
+        if (target.password() != null) {
+            props.setProperty("password", target.password());
+        }
+        props.setProperty("ApplicationName", config.applicationName());
+        try {
+            return DriverManager.getConnection(target.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("Cannot connect to " + target.jdbcUrl()
+                    + (target.user() == null ? "" : " as " + target.user())
+                    + (target.password() == null ? " without a password" : " with the password from " + target.passwordSource())
+                    + ": " + e.getMessage() + ". Check that the server runs and the URL, user and password are right.", e);
+        }
+    }
+
+    /**
+     * The address, user and password to use (not for a data source). Runs the password chain on
+     * first call, so a password command runs at most once per factory.
+     */
+    public synchronized ResolvedConnection resolve() {
+        if (resolved == null) {
+            String raw = config.url() != null ? config.url() : env.get("DATABASE_URL");
+            DatabaseUrl url = DatabaseUrl.parse(raw);
+            String user = config.user() != null ? config.user() : url.user();
+            String password = config.password();
+            String source = password == null ? null : "the configuration";
+            if (password == null) {
+                String lookupUser = user != null ? user : env.getOrDefault("PGUSER", System.getProperty("user.name"));
+                PasswordSources.Found found = passwords.find(url, lookupUser, config.passwordCommand()).orElse(null);
+                password = found == null ? null : found.password();
+                source = found == null ? null : found.source();
+            }
+            resolved = new ResolvedConnection(url.jdbcUrl(), url.host(), url.port(), url.database(), user, password, source);
+        }
+        return resolved;
     }
 }

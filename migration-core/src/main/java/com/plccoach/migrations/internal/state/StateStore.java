@@ -64,11 +64,20 @@ public final class StateStore {
         return read(connection);
     }
 
-    /** Creates the tables when missing, then reads the applied set: what every writing command starts with. */
+    /**
+     * Creates the tables when missing, then reads the applied set: what every writing command starts
+     * with. The connection must be in autocommit (a failed read must not abort a transaction).
+     */
     public Map<String, AppliedRevision> ensureAndRead(Connection connection) throws SQLException {
-        if (!exists(connection)) {
-            create(connection);
+        // reading first and creating on "undefined table" saves the up-to-date check a round trip
+        try {
+            return read(connection);
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState()) && !"3F000".equals(e.getSQLState())) {
+                throw e;
+            }
         }
+        create(connection);
         return read(connection);
     }
 

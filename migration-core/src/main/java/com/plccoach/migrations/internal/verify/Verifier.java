@@ -44,9 +44,18 @@ public final class Verifier {
     }
 
     public VerifyReport run() {
+        try {
+            return walk();
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot close the catalog session on the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    private VerifyReport walk() throws SQLException {
         long start = System.nanoTime();
-        try (ScratchDatabase scratch = ScratchDatabase.create(config, SCRATCH_PREFIX)) {
-            List<VerifyReport.RevisionCheck> checks = new Walk(scratch).all();
+        try (ScratchDatabase scratch = ScratchDatabase.create(config, SCRATCH_PREFIX);
+             Connection catalog = scratch.connect()) {
+            List<VerifyReport.RevisionCheck> checks = new Walk(scratch, catalog).all();
             VerifyReport report = new VerifyReport(scratch.name(), checks, Duration.ofNanos(System.nanoTime() - start));
             LOG.info("{}", report);
             return report;
@@ -56,12 +65,15 @@ public final class Verifier {
     /** One pass over the graph on one scratch database; tracks what is applied so each step reverts one revision. */
     private final class Walk {
         private final ScratchDatabase scratch;
+        /** One session for every snapshot: it only reads the catalog, so it never holds a lock a revision needs. */
+        private final Connection catalog;
         private final Migrator migrator;
         private final CatalogReader reader;
         private Set<String> applied = new HashSet<>();
 
-        Walk(ScratchDatabase scratch) {
+        Walk(ScratchDatabase scratch, Connection catalog) {
             this.scratch = scratch;
+            this.catalog = catalog;
             this.migrator = Migrator.of(scratch.config());
             this.reader = new CatalogReader(scratch.config().schema());
         }
@@ -146,8 +158,8 @@ public final class Verifier {
         }
 
         private SchemaSnapshot snapshot() {
-            try (Connection c = scratch.connect()) {
-                return reader.read(c);
+            try {
+                return reader.read(catalog);
             } catch (SQLException e) {
                 throw new MigrationException("Cannot read the catalog of the scratch database " + scratch.name() + ": "
                         + e.getMessage(), e);

@@ -1,0 +1,5 @@
+import com.plccoach.migrations.it.ItDatabase
+def db = ItDatabase.of(basedir)
+def log = db.log()
+assert log.contains("'target'")
+db.drop()

@@ -1,0 +1,4 @@
+-- revision: m4
+-- down_revision: a3, b3
+-- message: merge sessions and conversations
+-- create_date: 2025-11-16 09:00:00

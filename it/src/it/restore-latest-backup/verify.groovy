@@ -1,0 +1,6 @@
+import com.plccoach.migrations.it.ItDatabase
+def db = ItDatabase.of(basedir)
+def log = db.log()
+assert db.query('select count(*) from users') == [['2']]
+assert log.contains('Restoring ') && log.contains('restored ')
+db.drop()

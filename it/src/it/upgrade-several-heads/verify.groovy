@@ -1,0 +1,7 @@
+import com.plccoach.migrations.it.ItDatabase
+def db = ItDatabase.of(basedir)
+def log = db.log()
+assert log.contains('a3') && log.contains('b3')
+assert log.contains('merge')
+assert !db.exists('users')
+db.drop()

@@ -1,0 +1,145 @@
+package com.plccoach.migrations.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The database of one invoker project, for its prebuild and verify scripts: named after the
+ * project's folder, on the server of {@code PLCCOACH_TEST_URL} (default the local one), created
+ * fresh before the build and dropped after a passing verify.
+ *
+ * <pre>
+ * def db = ItDatabase.of(basedir).create()            // prebuild.groovy
+ * db.mavenConfig("-Dplccoach.url=" + db.url())
+ * assert db.exists("users"); db.drop()                // verify.groovy
+ * </pre>
+ */
+public final class ItDatabase {
+
+    public static final String ADMIN_URL_VARIABLE = "PLCCOACH_TEST_URL";
+    public static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://([^/?]*))(?:/([^?]*))?(\\?.*)?");
+
+    private final File basedir;
+    private final String name;
+    private final String adminUrl;
+    private final Matcher admin;
+
+    private ItDatabase(File basedir) {
+        this.basedir = basedir;
+        this.name = "plccoach_it_" + basedir.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String configured = System.getenv(ADMIN_URL_VARIABLE);
+        this.adminUrl = configured == null || configured.isBlank() ? DEFAULT_ADMIN_URL : configured;
+        this.admin = JDBC_URL.matcher(adminUrl);
+        if (!admin.matches()) {
+            throw new IllegalStateException(ADMIN_URL_VARIABLE + " must look like jdbc:postgresql://host:port/db?user=...");
+        }
+    }
+
+    public static ItDatabase of(File basedir) {
+        return new ItDatabase(basedir);
+    }
+
+    /** Database name, which is also the name of the project's password role. */
+    public String name() {
+        return name;
+    }
+
+    /** host:port of the server. */
+    public String hostPort() {
+        return admin.group(2);
+    }
+
+    /** JDBC URL of this database with the admin's credentials. */
+    public String url() {
+        return admin.group(1) + "/" + name + (admin.group(4) == null ? "" : admin.group(4));
+    }
+
+    /** JDBC URL of this database with no credentials at all. */
+    public String bareUrl() {
+        return admin.group(1) + "/" + name;
+    }
+
+    /** Drops (if left by a failed run) and creates the database, owned by the admin. */
+    public ItDatabase create() throws SQLException {
+        drop();
+        admin("CREATE DATABASE " + name);
+        return this;
+    }
+
+    /**
+     * Drops and creates the database owned by a login role of the same name that must authenticate
+     * with this password (scram, as a member of plccoach_password_auth).
+     */
+    public ItDatabase createWithPassword(String password) throws SQLException {
+        drop();
+        admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + password.replace("'", "''") + "' IN ROLE plccoach_password_auth");
+        admin("CREATE DATABASE " + name + " OWNER " + name);
+        return this;
+    }
+
+    public void drop() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        admin("DROP ROLE IF EXISTS " + name);
+    }
+
+    /** Writes {@code .mvn/maven.config} into the project, one argument a line, which the invoked Maven reads. */
+    public ItDatabase mavenConfig(String... arguments) throws IOException {
+        Path dir = basedir.toPath().resolve(".mvn");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("maven.config"), List.of(arguments), StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Runs SQL in this database as the admin. */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Rows of a query in this database, each a list of strings. */
+    public List<List<String>> query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /** Whether a table (or any relation) of that name exists in this database. */
+    public boolean exists(String relation) throws SQLException {
+        return query("select to_regclass('" + relation.replace("'", "''") + "') is not null").get(0).get(0).equals("t");
+    }
+
+    /** The build log, for the verify scripts. */
+    public String log() throws IOException {
+        return Files.readString(basedir.toPath().resolve("build.log"), StandardCharsets.UTF_8);
+    }
+
+    private void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

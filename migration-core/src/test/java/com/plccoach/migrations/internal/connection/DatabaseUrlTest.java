@@ -1,0 +1,98 @@
+package com.plccoach.migrations.internal.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.plccoach.migrations.DatabaseUnavailableException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+
+    @Test
+    void a_jdbc_url_is_kept_with_its_parameters() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db.example:6543/plccoach?sslmode=require&connectTimeout=5");
+
+        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://db.example:6543/plccoach?sslmode=require&connectTimeout=5",
+                "db.example", 6543, "plccoach", null, null));
+    }
+
+    @Test
+    void user_and_password_parameters_of_a_jdbc_url_are_taken_out() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://127.0.0.1/plccoach?user=app&password=s3cret&sslmode=disable");
+
+        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://127.0.0.1/plccoach?sslmode=disable",
+                "127.0.0.1", 5432, "plccoach", "app", "s3cret"));
+    }
+
+    @Test
+    void a_libpq_url_becomes_a_jdbc_url_with_its_credentials_apart() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pa%3Ass%40word@db.internal:5433/plc%20coach?sslmode=verify-full");
+
+        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://db.internal:5433/plc coach?sslmode=verify-full",
+                "db.internal", 5433, "plc coach", "app", "pa:ss@word"));
+    }
+
+    @Test
+    void the_sqlalchemy_form_of_the_seed_is_read() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql+psycopg2://postgres:postgres@localhost:5432/plccoach");
+
+        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://localhost:5432/plccoach", "localhost", 5432, "plccoach",
+                "postgres", "postgres"));
+    }
+
+    @Test
+    void the_short_postgres_scheme_without_port_or_credentials_is_read() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://db/plccoach");
+
+        assertThat(url).isEqualTo(new DatabaseUrl("jdbc:postgresql://db/plccoach", "db", 5432, "plccoach", null, null));
+    }
+
+    @Test
+    void a_plus_in_a_password_stays_a_plus() {
+        assertThat(DatabaseUrl.parse("postgresql://app:a+b@h/db").password()).isEqualTo("a+b");
+    }
+
+    @Test
+    void a_user_without_password_is_read() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app@h:5432/db");
+
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.password()).isNull();
+    }
+
+    @Test
+    void an_ipv6_host_keeps_its_brackets_in_the_url_and_loses_them_for_pgpass() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://[::1]:5433/db");
+
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/db");
+        assertThat(url.host()).isEqualTo("::1");
+        assertThat(url.port()).isEqualTo(5433);
+    }
+
+    @Test
+    void a_foreign_url_is_refused_naming_the_accepted_forms_without_its_password() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:hunter2@h/db"))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("Cannot read the database URL mysql://root:***@h/db: use jdbc:postgresql://host:port/db, "
+                        + "postgresql://user:pass@host:port/db or postgresql+psycopg2://user:pass@host:port/db");
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_refused() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:54x/db"))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessage("The port '54x' in the database URL postgresql://h:54x/db is not a number");
+    }
+
+    @Test
+    void no_url_at_all_says_how_to_give_one() {
+        assertThatThrownBy(() -> DatabaseUrl.parse(null))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("set plccoach.url (or DATABASE_URL)");
+    }
+
+    @Test
+    void to_string_hides_the_password() {
+        assertThat(DatabaseUrl.parse("postgresql://app:hunter2@h/db").toString()).doesNotContain("hunter2").contains("***");
+    }
+}

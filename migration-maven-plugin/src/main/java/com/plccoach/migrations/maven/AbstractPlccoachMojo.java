@@ -1,0 +1,71 @@
+package com.plccoach.migrations.maven;
+
+import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.MigrationException;
+import com.plccoach.migrations.Migrator;
+import com.plccoach.migrations.ScriptSource;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: where the revisions are, their placeholders, {@code plccoach.skip}, and the
+ * one rule for failures: what the user can fix fails the build ({@link MojoFailureException}), what
+ * the surroundings broke is an execution error ({@link MojoExecutionException}); both carry the core's message.
+ */
+abstract class AbstractPlccoachMojo extends AbstractMojo {
+
+    /** Directory of the revision files. */
+    @Parameter(property = "plccoach.scripts", defaultValue = "${project.basedir}/src/main/resources/db/revisions", required = true)
+    protected File scripts;
+
+    /** Values for ${name} placeholders in revision files, one element per name: &lt;tenant&gt;acme&lt;/tenant&gt;. */
+    @Parameter
+    protected Map<String, String> placeholders;
+
+    /** Skip this goal (for example in a profile, or for one module of a reactor). */
+    @Parameter(property = "plccoach.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipped (plccoach.skip=true)");
+            return;
+        }
+        try {
+            run();
+        } catch (EnvironmentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (MigrationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (UnsupportedOperationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's one facade call and its summary. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** A builder with this goal's common settings; subclasses add theirs. */
+    protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
+        Migrator.Builder builder = Migrator.builder()
+                .scripts(ScriptSource.directory(scripts.toPath()))
+                .applicationName("plccoach-maven-plugin");
+        if (placeholders != null) {
+            builder.placeholders(placeholders);
+        }
+        return builder;
+    }
+
+    protected Migrator migrator() throws MojoExecutionException, MojoFailureException {
+        return builder().build();
+    }
+
+    protected void info(String line) {
+        getLog().info(line);
+    }
+}

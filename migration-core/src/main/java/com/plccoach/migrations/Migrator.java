@@ -8,6 +8,9 @@ import com.plccoach.migrations.internal.execution.PlanSource;
 import com.plccoach.migrations.internal.execution.StampPlans;
 import com.plccoach.migrations.internal.execution.Validation;
 import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.autogen.Autogenerator;
+import com.plccoach.migrations.internal.autogen.DriftDetector;
+import com.plccoach.migrations.internal.autogen.GeneratedRevisions;
 import com.plccoach.migrations.internal.graph.PublicViews;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
@@ -414,6 +417,76 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Writes the revision that takes the schema of the revisions (all of them up to the single head,
+     * built on a scratch database) to the desired schema ({@code desiredSchema}, built on another),
+     * after proving on the scratch database that its up part gives exactly the desired schema and
+     * its down part exactly the current one again. Indexes on tables that already exist go to a
+     * second revision, {@code transactional: false}, that builds them CONCURRENTLY. Writes nothing
+     * when there is no difference.
+     *
+     * @throws AutogenerateException when the generated revision does not round-trip (nothing is written)
+     */
+    public AutogenerateResult autogenerate(String message) {
+        long start = System.nanoTime();
+        Path directory = writableDirectory("revision -Dplccoach.autogenerate=true");
+        RevisionGraph graph = graphForWriting(directory);
+        List<Revision> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
+                    .collect(Collectors.joining(", ")) + "), so there is no single current schema to start from: first join"
+                    + " the heads with `mvn plccoach:merge`");
+        }
+        List<String> parents = heads.stream().map(Revision::id).toList();
+        GeneratedRevisions generated = new Autogenerator(config, graph).generate(parents, config.desiredSchema());
+        if (generated.isEmpty()) {
+            LOG.info("autogenerate: the revisions already give the desired schema {}; nothing written", config.desiredSchema());
+            return new AutogenerateResult(List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        Instant now = Instant.now();
+        List<Path> files = new ArrayList<>();
+        String mainId = null;
+        if (!generated.up().isEmpty() || !generated.down().isEmpty()) {
+            mainId = newRevisionId(graph, null);
+            files.add(RevisionWriter.writeGenerated(directory, now, mainId, parents, message, true, generated.body()));
+        }
+        if (generated.hasConcurrentRevision()) {
+            String id;
+            do {
+                id = newRevisionId(graph, null);
+            } while (id.equals(mainId));
+            List<String> concurrentParents = mainId == null ? parents : List.of(mainId);
+            String text = mainId == null ? message : (message == null ? "" : message.strip()) + " (concurrent indexes)";
+            files.add(RevisionWriter.writeGenerated(directory, now, id, concurrentParents, text, false,
+                    generated.concurrentBody()));
+        }
+        AutogenerateResult result = new AutogenerateResult(files, generated.changes(), Duration.ofNanos(System.nanoTime() - start));
+        LOG.info("autogenerate: {}", result);
+        return result;
+    }
+
+    /**
+     * Compares the live database's schema with the schema its applied revisions give (built on a
+     * scratch database) and names every object changed by hand. Only reads the live database.
+     */
+    public DriftReport drift() {
+        DriftReport report = new DriftDetector(config, graph()).live();
+        LOG.info("drift: {}", report);
+        return report;
+    }
+
+    /**
+     * Compares the schema the revisions give (up to every head, on a scratch database) with the
+     * desired schema ({@code desiredSchema}); {@code check} fails when the report is not clean.
+     */
+    public DriftReport checkDesired() {
+        RevisionGraph graph = graph();
+        DriftReport report = new DriftDetector(config, graph).desired(graph.heads().stream().map(Revision::id).toList(),
+                config.desiredSchema());
+        LOG.info("desired schema check: {}", report);
+        return report;
+    }
+
     @Override
     public String toString() {
         return "Migrator[" + config + "]";
@@ -443,6 +516,7 @@ public final class Migrator {
         private String pgRestore;
         private String verifyUrl;
         private String applicationName;
+        private Path desiredSchema;
 
         private Builder() {
         }
@@ -466,11 +540,12 @@ public final class Migrator {
         public Builder pgRestore(String binary) { this.pgRestore = binary; return this; }
         public Builder verifyUrl(String url) { this.verifyUrl = url; return this; }
         public Builder applicationName(String name) { this.applicationName = name; return this; }
+        public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName);
+                    verifyUrl, applicationName, desiredSchema);
         }
 
         public Migrator build() {

@@ -27,6 +27,8 @@ import javax.sql.DataSource;
  * @param pgRestore        the {@code pg_restore} binary
  * @param verifyUrl        server for scratch databases ({@code verify}, autogenerate); null for the configured one
  * @param applicationName  {@code application_name} of our sessions, so other sessions can see who holds the lock
+ * @param desiredSchema    a .sql file or a folder of .sql files describing the schema as it should be (autogenerate,
+ *                         {@code check}); null for none
  */
 public record MigratorConfig(
         String url,
@@ -46,7 +48,17 @@ public record MigratorConfig(
         String pgDump,
         String pgRestore,
         String verifyUrl,
-        String applicationName) {
+        String applicationName,
+        Path desiredSchema) {
+
+    /** The configuration without a desired schema (the components before {@code desiredSchema} was added). */
+    public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
+                          ScriptSource scripts, String schema, Map<String, String> placeholders, boolean transactionPerRevision,
+                          Duration lockTimeout, Duration lockWait, boolean allowDataLoss, BackupMode backupMode, Path backupDir,
+                          String pgDump, String pgRestore, String verifyUrl, String applicationName) {
+        this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
+                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, null);
+    }
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
@@ -75,7 +87,7 @@ public record MigratorConfig(
                 + ", transactionPerRevision=" + transactionPerRevision + ", lockTimeout=" + lockTimeout + ", lockWait=" + lockWait
                 + ", allowDataLoss=" + allowDataLoss + ", backupMode=" + backupMode + ", backupDir=" + backupDir
                 + ", pgDump=" + pgDump + ", pgRestore=" + pgRestore + ", verifyUrl=" + redactUrl(verifyUrl)
-                + ", applicationName=" + applicationName + "]";
+                + ", applicationName=" + applicationName + ", desiredSchema=" + desiredSchema + "]";
     }
 
     /** A URL fit for a log line: a password in its user-info part or its parameters becomes ***. */

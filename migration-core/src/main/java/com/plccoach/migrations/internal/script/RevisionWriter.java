@@ -55,16 +55,22 @@ public final class RevisionWriter {
     public static Path writeRevision(Path directory, Instant now, String id, List<String> parents, String branchLabel,
             String message) {
         String body = "-- write the SQL of the change here\n\n-- //@UNDO\n\n-- write the SQL that reverts it here\n";
-        return write(directory, now, id, parents, branchLabel, message, body);
+        return write(directory, now, id, parents, branchLabel, message, true, body);
+    }
+
+    /** A revision with the given body (up part, {@code -- //@UNDO}, down part), as autogenerate writes it. */
+    public static Path writeGenerated(Path directory, Instant now, String id, List<String> parents, String message,
+            boolean transactional, String body) {
+        return write(directory, now, id, parents, null, message, transactional, body);
     }
 
     /** A merge revision: its parents are the joined heads, its up and down parts are empty. */
     public static Path writeMerge(Path directory, Instant now, String id, List<String> parents, String message) {
-        return write(directory, now, id, parents, null, message, "-- //@UNDO\n");
+        return write(directory, now, id, parents, null, message, true, "-- //@UNDO\n");
     }
 
     private static Path write(Path directory, Instant now, String id, List<String> parents, String branchLabel, String message,
-            String body) {
+            boolean transactional, String body) {
         if (!RevisionParser.isValidId(id)) {
             throw new RevisionFileException("malformed revision id '" + id + "': use only letters, digits and _");
         }
@@ -84,6 +90,9 @@ public final class RevisionWriter {
         }
         text.append("-- message: ").append(oneLine).append('\n');
         text.append("-- create_date: ").append(CREATE_DATE.format(now)).append('\n');
+        if (!transactional) {
+            text.append("-- transactional: false\n");
+        }
         text.append('\n').append(body);
         Path file = directory.resolve(fileName(now, id, oneLine));
         try {

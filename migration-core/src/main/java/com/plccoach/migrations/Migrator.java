@@ -306,7 +306,7 @@ public final class Migrator {
      * run's transaction before its first revision. See {@link BeforeRun}.
      */
     private BeforeRun safetyHook(Direction direction) {
-        com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config);
+        com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config, direction);
         return (connection, plan) -> gate.beforeRun(connection, plan,
                 com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
     }
@@ -410,7 +410,7 @@ public final class Migrator {
     private PlanReport plan(Plan plan) {
         com.plccoach.migrations.internal.execution.Runner.prepare(plan); // the runner's own refusals (irreversible, CONCURRENTLY) first
         try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
-            return com.plccoach.migrations.internal.safety.SafetyGate.of(config).report(connection, plan,
+            return com.plccoach.migrations.internal.safety.SafetyGate.of(config, Direction.UPGRADE).report(connection, plan,
                     com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
         } catch (java.sql.SQLException e) {
             throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);

@@ -193,4 +193,22 @@ class MigratorSafetyTest {
                 .hasMessageStartingWith("Refused: the upgrade to head would destroy data: column public.conversations.summary (4 non-null value(s))");
         assertThat(migrator.current().heads()).containsExactly("002");
     }
+
+    @Test
+    void a_password_only_role_downgrades_with_a_full_backup_its_password_reaching_pg_dump_by_file_only() throws SQLException {
+        String role = "plccoach_safety_" + Long.toHexString(System.nanoTime());
+        sql("CREATE ROLE " + role + " LOGIN PASSWORD 'pa:ss\\word' IN ROLE plccoach_password_auth", "GRANT ALL ON SCHEMA public TO " + role, "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        try {
+            Migrator migrator = Migrator.builder().url(db.url().replaceAll("\\?.*", "") + "?user=" + role + "&password=pa%3Ass%5Cword")
+                    .scripts(ScriptSource.directory(scripts)).backupDir(dir.resolve("backups")).build();
+            migrator.upgrade("head");
+
+            MigrationResult result = migrator.downgrade("base");
+
+            assertThat(result.backup()).exists();
+            assertThat(migrator.config().toString()).doesNotContain("pa%3Ass");
+        } finally {
+            sql("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
 }

@@ -19,7 +19,19 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
 
     public static BackupSettings from(MigratorConfig config) {
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, config.password() != null ? config.password() : urlPassword(config.url()));
+                config.lockTimeout(), DEFAULT_TIMEOUT, password(config));
+    }
+
+    /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */
+    static String password(MigratorConfig config) {
+        if (config.password() != null || config.dataSource() != null) {
+            return config.password();
+        }
+        try {
+            return new com.plccoach.migrations.internal.connection.ConnectionFactory(config).resolve().password();
+        } catch (RuntimeException e) {
+            return urlPassword(config.url()); // the connection reports a broken URL better than we can here
+        }
     }
 
     /** A {@code password=} parameter of a JDBC URL, which the clients must get through the password file too. */

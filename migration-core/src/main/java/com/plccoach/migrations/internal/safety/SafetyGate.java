@@ -38,6 +38,16 @@ public final class SafetyGate {
         return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config));
     }
 
+    /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump (a password command runs once less). */
+    public static SafetyGate of(MigratorConfig config, Direction direction) {
+        if (direction == Direction.DOWNGRADE) {
+            return of(config);
+        }
+        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()),
+                new BackupSettings(com.plccoach.migrations.BackupMode.NONE, config.backupDir(), config.pgDump(), config.pgRestore(),
+                        config.lockTimeout(), BackupSettings.DEFAULT_TIMEOUT, null));
+    }
+
     /**
      * Analyses, guards and (for a downgrade) backs up; returns the archive of the backup, if one was taken.
      *

@@ -1,5 +1,5 @@
 import com.plccoach.migrations.it.ItDatabase
 import java.net.URLEncoder
-def db = ItDatabase.of(basedir).createWithPassword("dburl-Secret-5")
+def db = ItDatabase.fixedName(basedir).createWithPassword("dburl-Secret-5")
 db.mavenConfig("-Dplccoach.it=1")
 return true

@@ -1,5 +1,5 @@
 import com.plccoach.migrations.it.ItDatabase
-def db = ItDatabase.of(basedir)
+def db = ItDatabase.fixedName(basedir)
 def log = db.log()
 assert log.contains('Current: <base>')
 db.drop()

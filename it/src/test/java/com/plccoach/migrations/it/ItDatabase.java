@@ -38,9 +38,10 @@ public final class ItDatabase {
     private final String adminUrl;
     private final Matcher admin;
 
-    private ItDatabase(File basedir) {
+    private ItDatabase(File basedir, boolean perCheckout) {
         this.basedir = basedir;
-        this.name = "plccoach_it_" + basedir.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String plain = "plccoach_it_" + basedir.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        this.name = perCheckout ? truncate(plain, 54) + "_" + checkoutHash(basedir) : plain;
         String configured = System.getenv(ADMIN_URL_VARIABLE);
         this.adminUrl = configured == null || configured.isBlank() ? DEFAULT_ADMIN_URL : configured;
         this.admin = JDBC_URL.matcher(adminUrl);
@@ -49,8 +50,34 @@ public final class ItDatabase {
         }
     }
 
+    /**
+     * The project's database, its name suffixed with a hash of the project's path: two checkouts
+     * running the suite on one server at once (a developer and the integrator) never share one.
+     */
     public static ItDatabase of(File basedir) {
-        return new ItDatabase(basedir);
+        return new ItDatabase(basedir, true);
+    }
+
+    /**
+     * The database named {@code plccoach_it_<folder>} exactly, for the projects whose settings.xml
+     * server or DATABASE_URL must name it in advance.
+     */
+    public static ItDatabase fixedName(File basedir) {
+        return new ItDatabase(basedir, false);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String checkoutHash(File basedir) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(basedir.getAbsolutePath().getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Database name, which is also the name of the project's password role. */

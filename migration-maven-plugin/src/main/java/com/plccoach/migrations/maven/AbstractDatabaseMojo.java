@@ -22,14 +22,16 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 abstract class AbstractDatabaseMojo extends AbstractPlccoachMojo {
 
     static final String PASSWORD_PROPERTY = "plccoach.password";
+    static final String URL_PROPERTY = "plccoach.url";
 
     /**
      * The database: a JDBC URL ({@code jdbc:postgresql://host:5432/db?sslmode=require}), a libpq URL
      * ({@code postgresql://user@host:5432/db}) or SQLAlchemy's ({@code postgresql+psycopg2://user@host:5432/db});
      * the environment's {@code DATABASE_URL} when not set. Parameters such as {@code sslmode} are passed on.
-     * A password in it is used, but Maven shows this value under {@code -X}: prefer the other sources.
+     * On the command line: {@code -Dplccoach.url=...}, read by the goal itself (like the password) so that
+     * a password in the URL never shows in {@code -X} output; a password written here in the pom would.
      */
-    @Parameter(property = "plccoach.url")
+    @Parameter
     protected String url;
 
     /** Database user; wins over a user named in the URL. The password itself is given with {@code -Dplccoach.password} (never shown), a settings.xml server, the URL, PGPASSWORD, ~/.pgpass or {@code plccoach.passwordCommand}. */
@@ -72,7 +74,7 @@ abstract class AbstractDatabaseMojo extends AbstractPlccoachMojo {
     @Override
     protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
         Migrator.Builder builder = super.builder()
-                .url(url)
+                .url(configuredUrl())
                 .user(user)
                 .passwordCommand(passwordCommand)
                 .schema(schema)
@@ -89,11 +91,20 @@ abstract class AbstractDatabaseMojo extends AbstractPlccoachMojo {
         return builder.password(password);
     }
 
-    /** {@code -Dplccoach.password}, or the same property from settings.xml profiles or the pom. */
+    /** {@code <url>} of the configuration, else {@code -Dplccoach.url} (or that property of a settings.xml profile or the pom). */
+    protected String configuredUrl() {
+        return url != null && !url.isBlank() ? url : property(URL_PROPERTY);
+    }
+
     private String passwordProperty() {
+        return property(PASSWORD_PROPERTY);
+    }
+
+    /** Read here rather than injected, because Maven prints injected parameter values under -X. */
+    private String property(String name) {
         for (Properties properties : new Properties[] {session.getUserProperties(), session.getSystemProperties(),
                 project == null ? new Properties() : project.getProperties()}) {
-            String value = properties.getProperty(PASSWORD_PROPERTY);
+            String value = properties.getProperty(name);
             if (value != null && !value.isEmpty()) {
                 return value;
             }

@@ -51,7 +51,7 @@ public class ImportMybatisMojo extends AbstractDatabaseMojo {
             throw new MojoExecutionException("Cannot import " + mybatisDir + ": " + e.getMessage(), e);
         }
         info("Imported " + revisions.size() + " MyBatis script(s) from " + mybatisDir + " into " + scripts);
-        if (importState && (url != null || System.getenv("DATABASE_URL") != null || project.environment().getUrl() != null)) {
+        if (importState && (configuredUrl() != null || System.getenv("DATABASE_URL") != null || project.environment().getUrl() != null)) {
             importState(project, revisions);
         }
     }
@@ -71,7 +71,7 @@ public class ImportMybatisMojo extends AbstractDatabaseMojo {
     private void importState(MybatisProject project, List<MybatisProject.Imported> revisions)
             throws MojoExecutionException, MojoFailureException {
         Migrator.Builder builder = builder();
-        if (url == null && System.getenv("DATABASE_URL") == null) {
+        if (configuredUrl() == null && System.getenv("DATABASE_URL") == null) {
             builder.url(project.environment().getUrl()).user(user != null ? user : project.environment().getUsername());
             if (project.environment().getPassword() != null && !project.environment().getPassword().isEmpty()) {
                 builder.password(project.environment().getPassword());

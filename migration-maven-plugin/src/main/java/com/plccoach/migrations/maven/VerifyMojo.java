@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify", requiresProject = false, threadSafe = true)
 public class VerifyMojo extends AbstractDatabaseMojo {
 
-    /** Server on which to create the scratch database (default: the server of plccoach.url). */
+    /** Server on which to create the scratch database (default: the server of plccoach.url); its credentials are the configured ones. */
     @Parameter(property = "plccoach.verifyUrl")
     private String verifyUrl;
 

@@ -2,6 +2,7 @@ package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.DriftReport;
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.Migrator;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,10 @@ public class CheckMojo extends AbstractScratchMojo {
         // the core logs each comparison's outcome; both run before failing so that one build names everything
         List<String> schemaProblems = new ArrayList<>();
         if (drift) {
-            DriftReport live = migrator.drift();
+            DriftReport live = liveDrift(migrator);
             if (!live.clean()) {
-                schemaProblems.add(live + "\nRestore these objects, or capture the change in a revision; -Dplccoach.drift=false"
-                        + " skips this comparison");
+                schemaProblems.add(live + "\nUndo these changes, or write them into a revision (the desired schema plus"
+                        + " `mvn plccoach:revision -Dplccoach.autogenerate=true`); -Dplccoach.drift=false skips this comparison");
             }
         }
         if (desiredSchema != null) {
@@ -68,5 +69,14 @@ public class CheckMojo extends AbstractScratchMojo {
             throw new MojoFailureException(line + ". Apply them with `mvn plccoach:upgrade`, or drop plccoach.failOnPending");
         }
         info("Check passed: " + state + "; " + line);
+    }
+
+    /** Drift is on by default, so a user who may not create the scratch database learns how to turn it off. */
+    private static DriftReport liveDrift(Migrator migrator) throws MojoExecutionException {
+        try {
+            return migrator.drift();
+        } catch (EnvironmentException e) {
+            throw new MojoExecutionException(e.getMessage() + " To check without comparing the live schema, add -Dplccoach.drift=false.", e);
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractScratchMojo extends AbstractDatabaseMojo {
 
-    /** The schema as it should be: a .sql file, or a folder whose .sql files run in path order (e.g. src/main/schema). */
+    /** The schema as it should be, a .sql file or a folder whose .sql files run in path order (e.g. src/main/schema): revision with plccoach.autogenerate writes the revision that reaches it, check fails when the revisions do not. */
     @Parameter(property = "plccoach.desiredSchema")
     protected File desiredSchema;
 

@@ -7,8 +7,11 @@ import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.script.Revision;
+import com.plccoach.migrations.internal.script.SqlSplitter;
+import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,18 +118,22 @@ final class SchemaStates {
 
     /** Runs a script; an error names where (source and line) and the statement. */
     static void runScript(Connection c, String sql, int firstLine, boolean transactional, String source) throws SQLException {
-        List<StatementSplitter.Piece> pieces = StatementSplitter.split(sql);
+        // the project's splitter, so a desired schema is cut exactly as a revision would be (COPY data included)
+        List<SqlStatement> statements = SqlSplitter.split(sql, firstLine, source);
         c.setAutoCommit(!transactional);
         try (Statement s = c.createStatement()) {
-            for (StatementSplitter.Piece piece : pieces) {
+            for (SqlStatement statement : statements) {
                 try {
-                    s.execute(piece.sql());
-                } catch (SQLException e) {
+                    if (statement.copyData() != null) {
+                        c.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(), new StringReader(statement.copyData()));
+                    } else {
+                        s.execute(statement.sql());
+                    }
+                } catch (SQLException | IOException e) {
                     if (transactional) {
                         c.rollback();
                     }
-                    int line = firstLine + piece.line() - 1;
-                    throw new ScriptException(source, line, piece.sql(), e);
+                    throw new ScriptException(source, statement.line(), statement.sql(), e);
                 }
             }
             if (transactional) {
@@ -146,7 +154,7 @@ final class SchemaStates {
 
     /** A statement of a script failed on a scratch database. */
     static final class ScriptException extends MigrationException {
-        ScriptException(String source, int line, String statement, SQLException cause) {
+        ScriptException(String source, int line, String statement, Exception cause) {
             super(source + ", line " + line + ": " + cause.getMessage().strip() + "\n  in: " + oneLine(statement), cause);
         }
 

@@ -90,6 +90,22 @@ class AutogenerateOutcomesTest {
     }
 
     @Test
+    void an_unclosed_string_in_the_desired_schema_names_the_file_and_line() {
+        AutogenFixture f = new AutogenFixture(db, temp).given("CREATE TABLE t (a int);",
+                "CREATE TABLE t (a int);\n\nCOMMENT ON TABLE t IS 'never closed;\n");
+        assertThatThrownBy(f::autogenerate).isInstanceOf(RevisionFileException.class)
+                .hasMessageStartingWith("desired schema file " + f.desired + ":3: ");
+        assertThat(f.generatedFiles()).isEmpty();
+    }
+
+    @Test
+    void copy_data_in_the_desired_schema_is_loaded_as_psql_would() {
+        AutogenFixture f = new AutogenFixture(db, temp).given("CREATE TABLE t (a int);",
+                "CREATE TABLE t (a int);\nCREATE TABLE kinds (name text PRIMARY KEY);\nCOPY kinds (name) FROM stdin;\nplc\ncoach\n\\.\n");
+        assertThat(f.autogenerate().changes()).containsExactly("add table kinds");
+    }
+
+    @Test
     void a_desired_schema_folder_is_applied_in_name_order() throws IOException {
         Path folder = temp.resolve("desired");
         Files.createDirectories(folder);

@@ -92,6 +92,43 @@ class MigratorSafetyTest {
         return rows;
     }
 
+    /** The analysis really runs the plan once before the run: a sequence advanced by the plan shows whether it did. */
+    private void sequenceAdvancingRevision() throws IOException, SQLException {
+        sql("CREATE SEQUENCE ticket_seq");
+        Files.writeString(scripts.resolve("003_ticket.sql"), """
+                -- revision: 003
+                -- down_revision: 002
+                -- message: take a ticket
+
+                SELECT nextval('ticket_seq');
+
+                -- //@UNDO
+
+                SELECT 1;
+                """);
+    }
+
+    @Test
+    void an_upgrade_of_a_database_where_no_table_holds_a_row_is_not_analysed_first() throws IOException, SQLException {
+        sequenceAdvancingRevision();
+
+        builder().build().upgrade("head");
+
+        assertThat(sql("SELECT last_value FROM ticket_seq")).containsExactly("1");
+    }
+
+    @Test
+    void an_upgrade_of_a_database_with_rows_is_analysed_before_it_runs() throws IOException, SQLException {
+        sequenceAdvancingRevision();
+        Migrator migrator = builder().build();
+        migrator.upgrade("002");
+        fill();
+
+        migrator.upgrade("head");
+
+        assertThat(sql("SELECT last_value FROM ticket_seq")).containsExactly("2");
+    }
+
     @Test
     void plan_reports_what_a_downgrade_would_destroy_and_that_it_would_be_refused_changing_nothing() throws SQLException {
         Migrator migrator = builder().build();

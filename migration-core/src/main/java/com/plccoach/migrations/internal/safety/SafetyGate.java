@@ -55,6 +55,11 @@ public final class SafetyGate {
      * @param revisions   the plan's revisions with the statements that will run, in plan order
      */
     public Optional<Path> beforeRun(Connection transaction, Plan plan, List<PlannedRevision> revisions) {
+        if (plan.direction() == Direction.UPGRADE && !ExistingData.anyRows(transaction)) {
+            // The analysis runs the whole plan once more; with no row anywhere it could find nothing to lose.
+            LOG.debug("No table holds a row: the upgrade to {} cannot lose data, so it is not analysed first", plan.target());
+            return Optional.empty();
+        }
         PlanReport report = analyzer.analyse(transaction, plan.direction(), plan.target(), revisions);
         LOG.info("{}", report.render());
         guard.check(report);

@@ -12,10 +12,7 @@ import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +57,7 @@ class SchemaRevisionsTest {
     void every_foreign_key_column_leads_an_index() throws SQLException {
         migrator().upgrade("head");
 
-        assertThat(query("""
+        assertThat(db.query("""
                 SELECT c.conrelid::regclass || '.' || a.attname
                   FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
                  WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
@@ -112,13 +109,4 @@ class SchemaRevisionsTest {
         }
     }
 
-    private static List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 }

@@ -16,10 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,15 +86,6 @@ class MigratorRunTest {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).backupDir(backups).build();
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 
     @Test
     void upgrade_to_head_applies_the_files_and_current_names_the_head() {
@@ -111,7 +100,7 @@ class MigratorRunTest {
     @Test
     void current_is_base_before_anything_ran_and_creates_nothing() throws SQLException {
         assertThat(migrator().current().atBase()).isTrue();
-        assertThat(query("SELECT to_regclass('public.plccoach_version')::text")).containsOnlyNulls();
+        assertThat(db.query("SELECT to_regclass('public.plccoach_version')::text")).containsOnlyNulls();
     }
 
     @Test
@@ -120,7 +109,7 @@ class MigratorRunTest {
         migrator().downgrade("-1");
 
         assertThat(migrator().current().heads()).containsExactly("002");
-        assertThat(query("SELECT indexname FROM pg_indexes WHERE indexname = 'conversations_title'")).isEmpty();
+        assertThat(db.query("SELECT indexname FROM pg_indexes WHERE indexname = 'conversations_title'")).isEmpty();
     }
 
     @Test
@@ -129,7 +118,7 @@ class MigratorRunTest {
         MigrationResult result = migrator().downgrade("base");
 
         assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("003", "002", "001");
-        assertThat(query("SELECT to_regclass('public.conversations')::text")).containsOnlyNulls();
+        assertThat(db.query("SELECT to_regclass('public.conversations')::text")).containsOnlyNulls();
     }
 
     @Test
@@ -180,7 +169,7 @@ class MigratorRunTest {
         assertThat(report.problems(false)).isEmpty();
         assertThat(report.pending()).containsExactly("001", "002", "003");
         assertThat(report.heads()).containsExactly("003");
-        assertThat(query("SELECT to_regclass('public.plccoach_version')::text")).containsOnlyNulls();
+        assertThat(db.query("SELECT to_regclass('public.plccoach_version')::text")).containsOnlyNulls();
     }
 
     @Test
@@ -270,12 +259,12 @@ class MigratorRunTest {
     @Test
     void offline_sql_without_a_range_reads_the_applied_state_and_changes_nothing() throws SQLException {
         migrator().upgrade("001");
-        List<String> before = query("SELECT count(*) FROM plccoach_history");
+        List<String> before = db.query("SELECT count(*) FROM plccoach_history");
 
         String sql = migrator().upgradeSql("head");
 
         assertThat(sql).startsWith("-- plccoach upgrade to head from 001: 2 revision(s)");
-        assertThat(query("SELECT count(*) FROM plccoach_history")).isEqualTo(before);
+        assertThat(db.query("SELECT count(*) FROM plccoach_history")).isEqualTo(before);
         assertThat(migrator().current().heads()).containsExactly("001");
     }
 

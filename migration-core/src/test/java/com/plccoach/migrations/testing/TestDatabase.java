@@ -1,8 +1,11 @@
 package com.plccoach.migrations.testing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -55,6 +58,17 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     public Connection connect() throws SQLException {
         return server.connect(url());
+    }
+
+    /** The first column of every row a query returns, as text: what most assertions about the database need. */
+    public List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     /** Drops and creates this class's database again, for tests that need it empty. */

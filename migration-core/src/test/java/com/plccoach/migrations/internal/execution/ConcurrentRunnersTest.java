@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +50,10 @@ class ConcurrentRunnersTest {
                     .as("round %d: revisions applied across all runners", round)
                     .containsExactly("r01", "r02", "r03", "r04", "r05", "r06");
             assertThat(results).allSatisfy(r -> assertThat(r.headsAfter()).containsExactly("r06"));
-            assertThat(query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("r01", "r02", "r03", "r04", "r05", "r06");
-            assertThat(query("SELECT outcome FROM plccoach_history")).containsExactly("success");
-            assertThat(query("SELECT count(*) FROM t4")).containsExactly("10000");
-            assertThat(query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't1_w'::regclass")).containsExactly("true");
+            assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("r01", "r02", "r03", "r04", "r05", "r06");
+            assertThat(db.query("SELECT outcome FROM plccoach_history")).containsExactly("success");
+            assertThat(db.query("SELECT count(*) FROM t4")).containsExactly("10000");
+            assertThat(db.query("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't1_w'::regclass")).containsExactly("true");
         }
     }
 
@@ -84,13 +81,4 @@ class ConcurrentRunnersTest {
         }
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 }

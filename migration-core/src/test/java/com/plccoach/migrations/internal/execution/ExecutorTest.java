@@ -56,22 +56,13 @@ class ExecutorTest {
         return executor().run(Direction.UPGRADE, target, c.to(Direction.UPGRADE, target), BeforeRun.NONE);
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 
     private List<String> tables() throws SQLException {
-        return query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'plccoach%' ORDER BY 1");
+        return db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'plccoach%' ORDER BY 1");
     }
 
     private List<String> versions() throws SQLException {
-        return query("SELECT id FROM public.plccoach_version ORDER BY id");
+        return db.query("SELECT id FROM public.plccoach_version ORDER BY id");
     }
 
     @Test
@@ -83,8 +74,8 @@ class ExecutorTest {
         assertThat(result.headsAfter()).containsExactly("c3");
         assertThat(tables()).containsExactly("a", "b", "c");
         assertThat(versions()).containsExactly("a1", "b2", "c3");
-        assertThat(query("SELECT checksum FROM plccoach_version WHERE id = 'b2'")).containsExactly(chain.list().get(1).checksum());
-        assertThat(query("SELECT operation || ' ' || outcome || ' ' || array_to_string(revisions, ',') FROM plccoach_history"))
+        assertThat(db.query("SELECT checksum FROM plccoach_version WHERE id = 'b2'")).containsExactly(chain.list().get(1).checksum());
+        assertThat(db.query("SELECT operation || ' ' || outcome || ' ' || array_to_string(revisions, ',') FROM plccoach_history"))
                 .containsExactly("upgrade success a1,b2,c3");
     }
 
@@ -115,7 +106,7 @@ class ExecutorTest {
 
         assertThat(tables()).isEmpty();
         assertThat(versions()).isEmpty();
-        assertThat(query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
+        assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
     }
 
     @Test
@@ -143,7 +134,7 @@ class ExecutorTest {
 
         assertThat(tables()).containsExactly("a", "b");
         assertThat(versions()).containsExactly("a1", "b2");
-        assertThat(query("SELECT array_to_string(to_heads, ',') FROM plccoach_history")).containsExactly("b2");
+        assertThat(db.query("SELECT array_to_string(to_heads, ',') FROM plccoach_history")).containsExactly("b2");
     }
 
     @Test
@@ -176,7 +167,7 @@ class ExecutorTest {
                         + "`mvn plccoach:upgrade -Dplccoach.target=head` once the database is reachable: the migration lock ended with the session.");
         assertThat(tables()).isEmpty();
         assertThat(versions()).isEmpty();
-        assertThat(query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
+        assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
     }
 
     @Test
@@ -325,7 +316,7 @@ class ExecutorTest {
                 .add("a1", "CREATE TABLE a (id int, name text);\nCOPY a (id, name) FROM stdin;\n1\tone;\n2\t\\N\n\\.\n", "DROP TABLE a;")
                 .build();
         upgrade(copying, "head");
-        assertThat(query("SELECT id || ':' || coalesce(name, 'null') FROM a ORDER BY id")).containsExactly("1:one;", "2:null");
+        assertThat(db.query("SELECT id || ':' || coalesce(name, 'null') FROM a ORDER BY id")).containsExactly("1:one;", "2:null");
     }
 
     @Test
@@ -333,7 +324,7 @@ class ExecutorTest {
         Executor odd = Chain.executor(db.url(), WAIT, false, "Odd \"Schema\"", Duration.ofSeconds(10));
         odd.run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
 
-        assertThat(query("SELECT id FROM \"Odd \"\"Schema\"\"\".plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+        assertThat(db.query("SELECT id FROM \"Odd \"\"Schema\"\"\".plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
         assertThat(odd.current(chain).heads()).containsExactly("c3");
     }
 
@@ -353,7 +344,7 @@ class ExecutorTest {
 
         assertThat(seen).containsExactly("downgrade to a1: [c3, b2] autocommit=false");
         assertThat(result.backup()).isEqualTo(Path.of("/backups/x.dump"));
-        assertThat(query("SELECT backup_path FROM plccoach_history WHERE operation = 'downgrade'")).containsExactly("/backups/x.dump");
+        assertThat(db.query("SELECT backup_path FROM plccoach_history WHERE operation = 'downgrade'")).containsExactly("/backups/x.dump");
     }
 
     @Test
@@ -366,7 +357,7 @@ class ExecutorTest {
         assertThatThrownBy(() -> executor().run(Direction.DOWNGRADE, "base", chain.to(Direction.DOWNGRADE, "base"), refuse))
                 .isInstanceOf(DataLossException.class).hasMessage("table b has 1 row");
         assertThat(tables()).containsExactly("a", "b", "c");
-        assertThat(query("SELECT outcome || ' ' || error FROM plccoach_history WHERE operation = 'downgrade'"))
+        assertThat(db.query("SELECT outcome || ' ' || error FROM plccoach_history WHERE operation = 'downgrade'"))
                 .containsExactly("failed table b has 1 row");
     }
 
@@ -377,7 +368,7 @@ class ExecutorTest {
         assertThat(result.headsAfter()).containsExactly("b2");
         assertThat(tables()).isEmpty();
         assertThat(versions()).containsExactly("a1", "b2");
-        assertThat(query("SELECT operation || ' ' || target FROM plccoach_history")).containsExactly("stamp b2");
+        assertThat(db.query("SELECT operation || ' ' || target FROM plccoach_history")).containsExactly("stamp b2");
     }
 
     @Test
@@ -396,7 +387,7 @@ class ExecutorTest {
         Chain edited = chain.with(Chain.revision("b2", "a1", "CREATE TABLE b (id int PRIMARY KEY); -- reviewed", "DROP TABLE b;", true));
         executor().stamp("c3", false, edited.to(Direction.UPGRADE, "c3"));
 
-        assertThat(query("SELECT checksum FROM plccoach_version WHERE id = 'b2'")).containsExactly(edited.list().get(1).checksum());
+        assertThat(db.query("SELECT checksum FROM plccoach_version WHERE id = 'b2'")).containsExactly(edited.list().get(1).checksum());
         assertThat(upgrade(edited, "head").upToDate()).isTrue();
     }
 

@@ -8,11 +8,9 @@ import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.ScriptFailedException;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,18 +37,9 @@ class NonTransactionalRevisionTest {
                 .run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
     }
 
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 
     private String indexState() throws SQLException {
-        return String.join(",", query("SELECT c.relname || '=' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+        return String.join(",", db.query("SELECT c.relname || '=' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
                 + "WHERE c.relname = 'B_v'"));
     }
 
@@ -59,7 +48,7 @@ class NonTransactionalRevisionTest {
         MigrationResult result = upgrade();
 
         assertThat(result.steps()).extracting(MigrationResult.Step::revision).containsExactly("a1", "b2", "c3");
-        assertThat(query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
     }
 
     @Test
@@ -82,8 +71,8 @@ class NonTransactionalRevisionTest {
                         + "first if its statements cannot run twice. Fix the statement in b2.sql and rerun "
                         + "`mvn plccoach:upgrade -Dplccoach.target=head`.");
         assertThat(indexState()).isEqualTo("B_v=false");
-        assertThat(query("SELECT id FROM plccoach_version")).containsExactly("a1");
-        assertThat(query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
+        assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("a1");
+        assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
     }
 
     @Test
@@ -104,7 +93,7 @@ class NonTransactionalRevisionTest {
 
         assertThat(retry.steps()).extracting(MigrationResult.Step::revision).containsExactly("b2", "c3");
         assertThat(indexState()).isEqualTo("B_v=true");
-        assertThat(query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
     }
 
     @Test
@@ -114,6 +103,6 @@ class NonTransactionalRevisionTest {
                 .run(Direction.DOWNGRADE, "a1", chain.to(Direction.DOWNGRADE, "a1"), BeforeRun.NONE);
 
         assertThat(indexState()).isEmpty();
-        assertThat(query("SELECT id FROM plccoach_version")).containsExactly("a1");
+        assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("a1");
     }
 }

@@ -6,7 +6,6 @@ import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
-import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.script.Revision;
@@ -284,8 +283,7 @@ public final class Executor {
     }
 
     public static String toolVersion() {
-        String version = Migrator.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return com.plccoach.migrations.internal.state.ToolVersion.current();
     }
 
     private MigrationException unavailable(SQLException e) {

@@ -30,8 +30,7 @@ public record ImportResult(List<Path> written, List<Path> unchanged, List<String
     /** What to tell the user, one line each. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Imported " + (written.size() + unchanged.size()) + " script(s): " + written.size() + " written, "
-                + unchanged.size() + " already there unchanged");
+        lines.add(written.size() + " file(s) written, " + unchanged.size() + " already there unchanged");
         lines.add(state);
         if (changedNothing()) {
             lines.add("Nothing changed: the import was already done");

@@ -5,6 +5,6 @@ def log = db.log()
 assert !binding.hasVariable('mavenVersion') || log.contains("Apache Maven ${mavenVersion} (")
 assert log.contains('Done: upgrade to head: 2 revision(s), <base> -> 002') && log.contains('Current: 002 (2 applied)')
 assert log.contains('Done: downgrade to base: 2 revision(s), 002 -> <base>') && !db.exists('users')
-def version = new XmlSlurper().parse(new File(basedir, 'pom.xml')).build.plugins.plugin.version.text()
+def version = (new File(basedir, 'pom.xml').text =~ /plccoach-maven-plugin<\/artifactId>\s*<version>([^<]+)</)[0][1]
 assert db.query('select distinct tool_version from plccoach_history') == [[version]]
 db.drop()

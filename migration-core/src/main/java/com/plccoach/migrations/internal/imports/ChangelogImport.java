@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Imports a linear chain of another tool's scripts and its changelog table (MyBatis Migrations'
@@ -32,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * Idempotent: a rerun, or one after the project moved on, writes nothing and never moves the state back.
  */
 public final class ChangelogImport {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ChangelogImport.class);
 
     private final MigratorConfig config;
 
@@ -87,7 +83,6 @@ public final class ChangelogImport {
         }
         List<Path> written = write(directory, toWrite);
         stamp.accept(last);
-        LOG.info("recorded {} applied script(s) from {} as applied up to {}", applied.size(), changelogTable, last);
         return new ImportResult(written, unchanged, applied, true,
                 "Recorded " + applied.size() + " applied script(s) from " + changelogTable + " as applied up to " + last);
     }

@@ -108,6 +108,28 @@ class PlccoachAutoConfigurationTest {
         });
     }
 
+    @Test
+    void userMigratesTheDataSourcesDatabaseAsThatRole() throws SQLException {
+        String role = "plccoach_spring_owner" + db.name().substring(db.name().lastIndexOf('_')); // the database's random suffix
+        try (var connection = db.connect(); var statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS " + role);
+            statement.execute("CREATE ROLE " + role + " LOGIN");
+            statement.execute("GRANT CREATE ON SCHEMA public TO " + role);
+            statement.execute("GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        }
+        try {
+            runner.withUserConfiguration(DataSourceConfig.class).withPropertyValues("plccoach.user=" + role).run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(db.query("select distinct applied_by from plccoach_version")).containsExactly(role);
+            });
+        } finally {
+            try (var connection = db.connect(); var statement = connection.createStatement()) {
+                statement.execute("DROP OWNED BY " + role);
+                statement.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
     static DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(db.url());

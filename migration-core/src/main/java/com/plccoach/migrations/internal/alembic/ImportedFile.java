@@ -63,8 +63,10 @@ public record ImportedFile(AlembicRevision revision, String fileName, String con
         }
         text.append("\n-- imported from Alembic: ").append(r.path()).append('\n');
         text.append('\n').append(up(r));
-        if (r.downSql() == null) {
-            text.append("\n-- irreversible: Alembic could not render downgrade() offline: ").append(r.downError()).append('\n')
+        if (r.upSql() == null || r.downSql() == null) {
+            // a down part is only worth keeping beside the up part it reverts
+            text.append("\n-- irreversible: ").append(r.downSql() == null ? "Alembic could not render downgrade() offline: "
+                    + r.downError() : "its upgrade() is a stub, so its down part would revert unknown SQL").append('\n')
                     .append("-- to make it reversible, write the SQL that reverts the up part after a line\n")
                     .append("-- `-- //@UNDO`, and check it with `./mvnw plccoach:verify`\n");
         } else {

@@ -38,7 +38,7 @@ public final class AlembicExport {
 
         @Override
         public String toString() {
-            return revisions.size() + " Alembic revision(s) read by " + python;
+            return revisions.size() + " Alembic revision(s) with " + python;
         }
     }
 
@@ -66,7 +66,7 @@ public final class AlembicExport {
             throw new RevisionFileException("no Alembic config at " + config + ": point plccoach.alembicDir at the directory"
                     + " holding alembic.ini, or plccoach.alembicConfig at the config file");
         }
-        List<String> candidates = python == null || python.isBlank() ? DEFAULT_PYTHONS : List.of(python.strip());
+        List<String> candidates = python == null || python.isBlank() ? DEFAULT_PYTHONS : List.of(absoluteIfPath(python.strip()));
         List<String> tried = new ArrayList<>();
         Path work = null;
         try {
@@ -93,6 +93,7 @@ public final class AlembicExport {
                             + ". Fix the project so that `alembic history` works there, then import again");
                 }
                 tried.add(candidate + (outcome.started ? " has no Alembic" : " cannot be run (" + outcome.failure + ")"));
+                LOG.info("{}", tried.get(tried.size() - 1));
             }
         } catch (IOException e) {
             throw new EnvironmentException("cannot run the Alembic export helper: " + e.getMessage(), e);
@@ -102,6 +103,11 @@ public final class AlembicExport {
         throw new EnvironmentException("Alembic is needed to import an Alembic project, but " + String.join("; ", tried)
                 + ". Install it (`apt-get install python3-alembic` on Debian/Ubuntu, or `pip install alembic` in the"
                 + " project's environment), or set plccoach.python to the interpreter that runs your migrations");
+    }
+
+    /** A relative path such as .venv/bin/python means from here, not from the directory Alembic runs in. */
+    private static String absoluteIfPath(String python) {
+        return python.contains("/") ? Path.of(python).toAbsolutePath().toString() : python;
     }
 
     private record Outcome(boolean started, String failure, int exit, String stderr) {
@@ -120,7 +126,7 @@ public final class AlembicExport {
         executor.setStreamHandler(new PumpStreamHandler(stdout, stderr));
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
-        LOG.info("Reading the Alembic project {} with {}", config, python);
+        LOG.debug("Reading the Alembic project {} with {}", config, python);
         try {
             int exit = executor.execute(line, environment(System.getenv()));
             if (watchdog.killedProcess()) {

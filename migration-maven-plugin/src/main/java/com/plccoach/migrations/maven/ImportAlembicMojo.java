@@ -33,9 +33,7 @@ public class ImportAlembicMojo extends AbstractDatabaseMojo {
         AlembicImportResult result = migrator().importAlembic(new AlembicProject(alembicDir.toPath(),
                 alembicConfig == null ? null : java.nio.file.Path.of(alembicConfig), python));
         info("Imported " + result);
-        for (String stub : result.stubs()) {
-            getLog().warn("Stub (Alembic could not render it offline; edit the file): " + stub);
-        }
+        // the core has warned about each stub, naming the revision, its file and Alembic's error
         if (!result.recorded().isEmpty()) {
             info("Recorded " + result.recorded().size() + " revision(s) as applied, as alembic_version "
                     + result.alembicHeads() + " says; alembic_version is left as it was");

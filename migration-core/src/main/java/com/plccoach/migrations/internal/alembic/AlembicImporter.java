@@ -60,7 +60,7 @@ public final class AlembicImporter {
         }
         List<String> stubs = files.stream().filter(ImportedFile::stubbed)
                 .map(f -> f.revision().id() + " (" + f.revision().path() + "): " + f.stubReason()).toList();
-        stubs.forEach(stub -> LOG.warn("Imported as a stub, edit its file: {}", stub));
+        stubs.forEach(stub -> LOG.warn("Stub (Alembic could not render it offline; edit the file): {}", stub));
         return new AlembicImportResult(files.size(), outcome.written(), outcome.unchanged(), stubs,
                 database.map(this::describe).orElse(null), heads, recorded);
     }

@@ -33,6 +33,20 @@ class AlembicExportTest {
     }
 
     @Test
+    void an_interpreter_without_alembic_says_what_to_install() throws IOException {
+        Path ini = Files.writeString(project.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\n");
+        // a real Python that cannot see any installed package: -S skips site-packages and dist-packages
+        Path python = Files.writeString(project.resolve("python-without-packages"), "#!/bin/sh\nexec python3 -I -S \"$@\"\n");
+        python.toFile().setExecutable(true);
+
+        assertThatThrownBy(() -> export.read(ini, python.toString()))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("Alembic is needed to import an Alembic project, but " + python + " has no Alembic. Install it"
+                        + " (`apt-get install python3-alembic` on Debian/Ubuntu, or `pip install alembic` in the project's"
+                        + " environment), or set plccoach.python to the interpreter that runs your migrations");
+    }
+
+    @Test
     void a_missing_config_file_names_the_parameters_to_set() {
         Path ini = project.resolve("alembic.ini");
 

@@ -102,7 +102,7 @@ public final class ImportWriter {
 
     static String difference(Revision ours, Revision alembic) {
         Map<String, Object[]> fields = new LinkedHashMap<>();
-        fields.put("down_revision", new Object[] {ours.parents(), alembic.parents()});
+        fields.put("down_revision", new Object[] {parents(ours), parents(alembic)});
         fields.put("branch_labels", new Object[] {ours.branchLabels(), alembic.branchLabels()});
         fields.put("depends_on", new Object[] {ours.dependsOn(), alembic.dependsOn()});
         fields.put("transactional", new Object[] {ours.transactional(), alembic.transactional()});
@@ -120,6 +120,10 @@ public final class ImportWriter {
             return "the down part differs from the SQL Alembic renders for downgrade()";
         }
         return "the text differs (comments)";
+    }
+
+    private static String parents(Revision revision) {
+        return revision.parents().isEmpty() ? "base" : String.join(", ", revision.parents());
     }
 
     private Map<String, Path> existingById() throws IOException {

@@ -68,13 +68,13 @@ class ImportWriterTest {
     }
 
     @Test
-    void a_file_with_other_parents_names_both_lists() throws IOException {
+    void a_file_with_other_parents_names_both() throws IOException {
         write(history);
         ImportedFile rebased = ImportedFile.of(Revisions.rendered("002", List.of(), "ALTER TABLE users ADD COLUMN email text;\n",
                 "ALTER TABLE users DROP COLUMN email;\n"));
 
         assertThatThrownBy(() -> write(List.of(history.get(0), rebased)))
-                .hasMessageContaining("down_revision is [001] in the file but [] in Alembic");
+                .hasMessageContaining("down_revision is 001 in the file but base in Alembic");
     }
 
     @Test

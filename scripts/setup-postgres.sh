@@ -134,6 +134,19 @@ fi
 vector_version="$(psql_admin -At -c 'BEGIN' -c 'CREATE EXTENSION vector' -c "SELECT extversion FROM pg_extension WHERE extname = 'vector'" -c 'ROLLBACK' | grep -E '^[0-9]' || true)"
 [ -n "$vector_version" ] || die "CREATE EXTENSION vector fails on this server; see the messages above"
 
+# 6. Alembic, for import-alembic and its ITs: Debian's python3-alembic (SQLAlchemy comes with it) and
+#    python3-psycopg2, with which the ITs' real `alembic upgrade` reaches the server.
+if /usr/bin/python3 -c 'import alembic, psycopg2' 2>/dev/null; then
+  say "Alembic $(/usr/bin/python3 -c 'import alembic; print(alembic.__version__)') and psycopg2 are installed for /usr/bin/python3"
+elif can_install; then
+  apt_update
+  say "installing python3-alembic and python3-psycopg2"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-alembic python3-psycopg2 >/dev/null
+else
+  say "Alembic is missing for /usr/bin/python3: the import-alembic ITs need it
+  (apt-get install python3-alembic python3-psycopg2, or pip install alembic psycopg2-binary)"
+fi
+
 say "ready: server $(psql_admin -At -c 'show server_version'), vector $vector_version loads"
 say "admin URL for the tests (the default of PLCCOACH_TEST_URL):"
 echo "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=$ADMIN_USER"

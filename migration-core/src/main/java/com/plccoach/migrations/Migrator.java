@@ -202,6 +202,11 @@ public final class Migrator {
         return file;
     }
 
+    /** Alembic's revisions become revision files rendered by Alembic itself; with a database, alembic_version's heads our state. */
+    public AlembicImportResult importAlembic(AlembicProject project) {
+        return new com.plccoach.migrations.internal.alembic.AlembicImporter(config).run(project);
+    }
+
     private RevisionGraph graph() {
         return RevisionLoader.load(config.scripts(), config.placeholders());
     }

@@ -130,8 +130,12 @@ public final class Verifier {
          * prerequisites: its parent, base for a root; a merge or a revision with depends_on steps back by one.
          */
         private String stepBack(Revision revision) {
-            if (!revision.dependsOn().isEmpty() || revision.parents().size() > 1) {
+            if (revision.parents().size() > 1) {
                 return "-1";
+            }
+            if (!revision.dependsOn().isEmpty()) {
+                // a dependency on another branch leaves two heads applied, where a bare -1 is ambiguous
+                return revision.id() + "-1";
             }
             return revision.parents().isEmpty() ? "base" : revision.parents().get(0);
         }

@@ -138,6 +138,14 @@ class CatalogReaderTest {
     }
 
     @Test
+    void alembics_version_table_is_state_left_out_like_ours() throws SQLException {
+        SchemaSnapshot s = snapshotAfter("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY); CREATE TABLE kept (id int)");
+
+        assertThat(s.tables()).containsOnlyKeys("public.kept");
+        assertThat(s.indexes()).isEmpty();
+    }
+
+    @Test
     void objects_of_an_extension_are_left_out_and_the_extension_is_listed() throws SQLException {
         SchemaSnapshot s = snapshotAfter("CREATE EXTENSION vector; CREATE TABLE e (v vector(3))");
 

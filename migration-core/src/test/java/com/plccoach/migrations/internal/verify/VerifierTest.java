@@ -117,6 +117,19 @@ class VerifierTest {
     }
 
     @Test
+    void a_revision_that_depends_on_another_branch_is_verified_by_stepping_back_from_it() throws IOException {
+        revision("001", "base", TABLE, "DROP TABLE t");
+        revision("00a", "001", "CREATE TABLE a (id int)", "DROP TABLE a");
+        revision("00b", "001", "CREATE TABLE b (id int)", "DROP TABLE b");
+        revision("00c", "00b", "ALTER TABLE b ADD COLUMN a_id int", "ALTER TABLE b DROP COLUMN a_id", "00a");
+
+        VerifyReport report = verify();
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.revisions()).hasSize(4);
+    }
+
+    @Test
     void an_irreversible_revision_is_reported_and_the_revisions_after_it_still_checked() throws IOException {
         revision("001", "base", TABLE, null);
         revision("002", "001", "CREATE INDEX IF NOT EXISTS t_revoked_idx ON t (revoked)", "SELECT 1");
@@ -178,7 +191,12 @@ class VerifierTest {
     }
 
     private void revision(String id, String parent, String up, String down) throws IOException {
-        String text = "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: revision " + id + "\n\n"
+        revision(id, parent, up, down, null);
+    }
+
+    private void revision(String id, String parent, String up, String down, String dependsOn) throws IOException {
+        String text = "-- revision: " + id + "\n-- down_revision: " + parent + "\n"
+                + (dependsOn == null ? "" : "-- depends_on: " + dependsOn + "\n") + "-- message: revision " + id + "\n\n"
                 + up + ";\n" + (down == null ? "" : "\n-- //@UNDO\n\n" + down + ";\n");
         Files.writeString(scripts.resolve(id + ".sql"), text);
     }

@@ -3,6 +3,8 @@ package com.plccoach.migrations.maven;
 import com.plccoach.migrations.AlembicImportResult;
 import com.plccoach.migrations.AlembicProject;
 import java.io.File;
+import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,15 +30,25 @@ public class ImportAlembicMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.python")
     private String python;
 
+    /** How long to wait for another runner's migration lock, as 5m, 30s or ISO-8601. */
+    @Parameter(property = "plccoach.lockWait", defaultValue = "5m")
+    private String lockWait;
+
+    @Inject
+    public ImportAlembicMojo(Credentials credentials) {
+        super(credentials);
+    }
+
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        AlembicImportResult result = migrator().importAlembic(new AlembicProject(alembicDir.toPath(),
-                alembicConfig == null ? null : java.nio.file.Path.of(alembicConfig), python));
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        AlembicImportResult result = builder().lockWait(duration("plccoach.lockWait", lockWait)).build()
+                .importAlembic(new AlembicProject(alembicDir.toPath(), alembicConfig == null ? null : Path.of(alembicConfig), python));
         info("Imported " + result);
         // the core has warned about each stub, naming the revision, its file and Alembic's error
         if (!result.recorded().isEmpty()) {
             info("Recorded " + result.recorded().size() + " revision(s) as applied, as alembic_version "
                     + result.alembicHeads() + " says; alembic_version is left as it was");
         }
+        return result;
     }
 }

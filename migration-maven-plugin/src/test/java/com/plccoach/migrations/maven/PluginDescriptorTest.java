@@ -67,6 +67,7 @@ class PluginDescriptorTest {
         assertThat(databaseParameters("revision"))
                 .isEqualTo(Set.of("message", "parent", "branchLabel", "revisionId", "autogenerate", "desiredSchema", "verifyUrl"));
         assertThat(databaseParameters("import-mybatis")).isEqualTo(Set.of("mybatisDir", "mybatisEnvironment", "importState", "lockWait"));
+        assertThat(databaseParameters("import-alembic")).isEqualTo(Set.of("alembicDir", "alembicConfig", "python", "lockWait"));
     }
 
     @Test

@@ -20,11 +20,11 @@ public final class StampPlans {
     }
 
     public static Plan plan(RevisionGraph graph, Set<String> applied, String target) {
-        Plan up = graph.upgradePlan(applied, target);
+        List<String> targets = graph.resolve(target, applied);
+        Plan up = graph.upgradePlanTo(applied, targets, target);
         if (!up.isEmpty()) {
             return up;
         }
-        List<String> targets = graph.resolve(target, applied);
         Set<String> keep = graph.ancestors(targets);
         Set<String> above = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(targets);

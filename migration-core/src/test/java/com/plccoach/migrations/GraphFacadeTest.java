@@ -211,7 +211,8 @@ class GraphFacadeTest {
         branched();
         assertThatThrownBy(() -> migrator().history("a:zz", false))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("unknown revision 'zz': no revision id is or starts with it; `mvn plccoach:history` lists the revisions");
+                .hasMessage("history range 'a:zz': unknown revision 'zz': no revision id is or starts with it, and no branch"
+                        + " label is named so; the history lists the revisions");
     }
 
     @Test

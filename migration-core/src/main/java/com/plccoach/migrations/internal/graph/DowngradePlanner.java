@@ -27,7 +27,7 @@ final class DowngradePlanner {
     Plan plan(Set<String> applied, Target target) {
         for (int t : target.revisions()) {
             if (!applied.contains(graph.id(t))) {
-                throw new TargetException(target.spec(), List.of(graph.id(t)), "cannot downgrade to " + graph.id(t)
+                throw new TargetException(target.spec(), List.of(graph.id(t)), "cannot downgrade to " + named(target, t)
                         + ": it is not applied (current heads: " + graph.headsText(applied) + "). A downgrade only reverts;"
                         + " to apply " + graph.id(t) + ", upgrade to it");
             }
@@ -59,6 +59,12 @@ final class DowngradePlanner {
                     + " `mvn plccoach:stamp -Dplccoach.target=<revision>`");
         }
         return new Plan(Direction.DOWNGRADE, target.spec(), steps);
+    }
+
+    /** The target as typed, with the revision it stands for when that is not the same text. */
+    private String named(Target target, int revision) {
+        String id = graph.id(revision);
+        return target.spec().equals(id) ? id : "'" + target.spec() + "' (" + id + ")";
     }
 
     private boolean[] reverted(Set<String> applied, Target target) {
@@ -101,7 +107,7 @@ final class DowngradePlanner {
             }
         }
         String heads = String.join(", ", graph.ids(tips));
-        throw new TargetException(target.spec(), graph.ids(tips), "cannot downgrade to " + graph.id(t) + ": it is applied only"
+        throw new TargetException(target.spec(), graph.ids(tips), "cannot downgrade to " + named(target, t) + ": it is applied only"
                 + " as a dependency of " + String.join(", ", graph.ids(users)) + " (depends_on), and nothing built on "
                 + graph.id(t) + " through down_revision is applied, so no downgrade ends at " + graph.id(t)
                 + ". The applied heads are " + heads + "; to revert " + graph.id(users.get(0)) + ", downgrade to '"

@@ -87,7 +87,7 @@ class PlanTest {
         assertThatThrownBy(() -> graph.downgradePlan(Set.of("a", "b"), "y"))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("cannot downgrade to y: it is not applied (current heads: b). A downgrade only reverts;"
-                        + " to apply y run `mvn plccoach:upgrade -Dplccoach.target=y`");
+                        + " to apply y, upgrade to it");
     }
 
     @Test

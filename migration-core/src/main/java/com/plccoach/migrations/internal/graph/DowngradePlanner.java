@@ -106,6 +106,9 @@ final class DowngradePlanner {
                 users.add(tip);
             }
         }
+        if (users.isEmpty()) {
+            return; // an applied set that is not closed under ancestors: nothing here to explain
+        }
         String heads = String.join(", ", graph.ids(tips));
         throw new TargetException(target.spec(), graph.ids(tips), "cannot downgrade to " + named(target, t) + ": it is applied only"
                 + " as a dependency of " + String.join(", ", graph.ids(users)) + " (depends_on), and nothing built on "

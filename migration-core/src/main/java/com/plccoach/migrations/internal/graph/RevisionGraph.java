@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -100,7 +99,7 @@ public final class RevisionGraph {
                 dependents[d][dependentCount[d]++] = i;
             }
         }
-        this.topo = topologicalOrder();
+        this.topo = TopologicalOrder.of(this);
         List<Revision> list = new ArrayList<>(n);
         for (int i : topo) {
             list.add(byIndex.get(i));
@@ -459,72 +458,6 @@ public final class RevisionGraph {
             out[k] = target;
         }
         return out;
-    }
-
-    private int[] topologicalOrder() {
-        int n = size();
-        int[] pending = new int[n];
-        PriorityQueue<Integer> ready = new PriorityQueue<>();
-        for (int i = 0; i < n; i++) {
-            pending[i] = parents[i].length + deps[i].length;
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
-        }
-        int[] order = new int[n];
-        int count = 0;
-        while (!ready.isEmpty()) {
-            int i = ready.poll();
-            order[count++] = i;
-            for (int c : children[i]) {
-                if (--pending[c] == 0) {
-                    ready.add(c);
-                }
-            }
-            for (int d : dependents[i]) {
-                if (--pending[d] == 0) {
-                    ready.add(d);
-                }
-            }
-        }
-        if (count < n) {
-            throw cycle(pending);
-        }
-        return order;
-    }
-
-    /** Every revision left out of the order waits for another left out one: walking those finds a cycle. */
-    private RevisionGraphException cycle(int[] pending) {
-        int start = 0;
-        while (pending[start] == 0) {
-            start++;
-        }
-        List<Integer> path = new ArrayList<>();
-        int[] position = new int[size()];
-        java.util.Arrays.fill(position, -1);
-        int current = start;
-        while (position[current] < 0) {
-            position[current] = path.size();
-            path.add(current);
-            int next = -1;
-            for (int p : parents[current]) {
-                if (pending[p] > 0 && (next < 0 || p < next)) {
-                    next = p;
-                }
-            }
-            for (int d : deps[current]) {
-                if (pending[d] > 0 && (next < 0 || d < next)) {
-                    next = d;
-                }
-            }
-            current = next;
-        }
-        List<Integer> loop = new ArrayList<>(path.subList(position[current], path.size()));
-        loop.add(current);
-        String arrows = loop.stream().map(this::id).collect(Collectors.joining(" -> "));
-        return new RevisionGraphException("the revisions form a cycle: " + arrows
-                + " (each names the next in down_revision or depends_on; files: "
-                + describe(loop.subList(0, loop.size() - 1)) + "); make one of them point to an older revision");
     }
 
     private List<Revision> select(java.util.function.IntPredicate test) {

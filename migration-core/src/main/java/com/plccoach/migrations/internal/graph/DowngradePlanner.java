@@ -19,9 +19,12 @@ import java.util.stream.Collectors;
 final class DowngradePlanner {
 
     private final RevisionGraph graph;
+    private final boolean refuseIrreversible;
 
-    DowngradePlanner(RevisionGraph graph) {
+    /** {@code refuseIrreversible} false for a stamp: stamping is how a revision reverted by hand is recorded. */
+    DowngradePlanner(RevisionGraph graph, boolean refuseIrreversible) {
         this.graph = graph;
+        this.refuseIrreversible = refuseIrreversible;
     }
 
     Plan plan(Set<String> applied, Target target) {
@@ -49,7 +52,7 @@ final class DowngradePlanner {
         if (steps.isEmpty() && target.revisions().size() == 1) {
             refuseIfOnlyADependency(applied, target);
         }
-        if (!irreversible.isEmpty()) {
+        if (refuseIrreversible && !irreversible.isEmpty()) {
             Revision first = irreversible.get(0);
             throw new IrreversibleRevisionException("cannot downgrade to " + target.spec() + ": revision " + first.id() + " ("
                     + first.location() + ") is irreversible, it has no '-- //@UNDO' part"

@@ -157,4 +157,20 @@ class TargetFormsTest {
                 .hasMessage("target 'lbl@a@head' is not of the form label@head, label@heads, label@base, label@<revision>,"
                         + " label@+N, label@-N or <revision>@head");
     }
+
+    @Test
+    void label_at_minus_n_with_two_applied_heads_on_the_branch_names_them() {
+        RevisionGraph split = graph(labelled("a", "lbl"), rev("b1", "a"), rev("b2", "a"));
+        assertThatThrownBy(() -> split.downgradePlan(Set.of("a", "b1", "b2"), "lbl@-1"))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("target 'lbl@-1' is ambiguous: branch 'lbl' has several heads applied (b1, b2); say which branch"
+                        + " to count from, e.g. 'b1-1'");
+    }
+
+    @Test
+    void a_count_too_large_for_a_number_is_refused() {
+        assertThatThrownBy(() -> graph.resolve("a+99999999999", Set.of()))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("target 'a+99999999999': 99999999999 steps is too many");
+    }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a target of DESIGN.md's grammar ("Targets") into a {@link Target}: {@code head}, {@code heads},
  * {@code base}, an id or unique prefix, a bare label (the revision declaring it), {@code label@head},
- * {@code label@heads}, {@code label@base}, {@code label@<id>}, {@code <id>@head}, and the relative moves
+ * {@code label@heads}, {@code label@base}, {@code label@<id>}, the same with a revision id in place of the
+ * label ({@code <id>@head}: the branch holding that revision), and the relative moves
  * {@code +N}, {@code -N}, {@code label@+N}, {@code label@-N} (from the applied set) and
  * {@code <symbol>+N}, {@code <symbol>-N} with an optional {@code label@} in front. Every failure is a
  * {@link TargetException} whose message names the target as typed.
@@ -105,34 +106,16 @@ final class TargetResolver {
     private Target atForm(String spec, String left, String right) {
         if (right.isEmpty() || right.indexOf('@') >= 0) {
             throw new TargetException(spec, List.of(), "target '" + spec + "' is not of the form label@head, label@heads,"
-                    + " label@base, label@<revision>, label@+N, label@-N or <revision>@head");
+                    + " label@base, label@<revision>, label@+N or label@-N (a revision id works in place of the label)");
         }
-        if (graph.labels.containsKey(left)) {
-            return absolute(spec, right, branch(spec, left));
-        }
-        List<Integer> candidates = left.isEmpty() ? List.of() : prefixed(left);
-        if (candidates.isEmpty()) {
-            throw unknownLabel(spec, left);
-        }
-        int revision = revision(spec, left);
-        if (!right.equals("head")) {
-            throw new TargetException(spec, List.of(), "target '" + spec + "': '" + left + "' is a revision, not a branch label,"
-                    + " and after '<revision>@' only 'head' is accepted (the head of the branch holding it), as in '"
-                    + left + "@head'");
-        }
-        List<Integer> heads = graph.headsFrom(revision);
-        if (heads.size() > 1) {
-            throw TargetException.severalHeads(spec, graph.ids(heads), "target '" + spec + "' is ambiguous: the revisions built"
-                    + " on " + graph.id(revision) + " end in several heads: " + graph.describe(heads) + "; name one of them");
-        }
-        return Target.of(spec, heads);
+        return absolute(spec, right, branch(spec, left));
     }
 
     /** {@code symbol} is head, heads, base or a revision; with a branch, they are the branch's and must lie on it. */
     private Target absolute(String spec, String symbol, LabelBranch branch) {
         switch (symbol) {
             case "base":
-                return branch == null ? Target.of(spec, List.of()) : Target.baseOf(spec, List.of(branch.bottom));
+                return branch == null ? Target.of(spec, List.of()) : Target.baseOf(spec, branch.bottoms);
             case "heads":
                 return Target.of(spec, branch == null ? graph.headIndexes()
                         : branch.heads());
@@ -141,11 +124,12 @@ final class TargetResolver {
             default:
                 break;
         }
-        int revision = revision(spec, symbol);
+        int revision = branch == null ? revision(spec, symbol) : revisionOn(spec, symbol, branch);
         if (branch != null && !branch.contains(revision)) {
             throw new TargetException(spec, List.of(graph.id(revision)), "target '" + spec + "': revision "
-                    + graph.describe(revision) + " is not on branch '" + branch.label + "' (declared by "
-                    + graph.describe(branch.declarer) + "); name a revision of that branch, or drop '" + branch.label + "@'");
+                    + graph.describe(revision) + " is not on " + branch.what() + (branch.label ? " (declared by "
+                    + graph.describe(branch.declarer) + ")" : " (its ancestors and descendants)") + "; name a revision of"
+                    + " that branch, or drop '" + branch.name + "@'");
         }
         return Target.of(spec, List.of(revision));
     }
@@ -166,19 +150,32 @@ final class TargetResolver {
     private int branchHead(String spec, LabelBranch branch) {
         List<Integer> heads = branch.heads();
         if (heads.size() > 1) {
-            throw TargetException.severalHeads(spec, graph.ids(heads), "target '" + spec + "' is ambiguous: branch '"
-                    + branch.label + "' ends in several heads: " + graph.describe(heads) + "; use '" + branch.label
+            throw TargetException.severalHeads(spec, graph.ids(heads), "target '" + spec + "' is ambiguous: "
+                    + branch.what() + " ends in several heads: " + graph.describe(heads) + "; use '" + branch.name
                     + "@heads' to reach all of them, name one by its id, or join them with a merge revision");
         }
         return heads.get(0);
     }
 
-    private LabelBranch branch(String spec, String label) {
-        Integer declaring = graph.labels.get(label);
-        if (declaring == null) {
-            throw unknownLabel(spec, label);
+    /** A branch label, or else a revision id or prefix standing for the branch holding that revision. */
+    private LabelBranch branch(String spec, String name) {
+        Integer declaring = graph.labels.get(name);
+        if (declaring != null) {
+            return LabelBranch.ofLabel(graph, name, declaring);
         }
-        return LabelBranch.of(graph, label, declaring);
+        if (name.isEmpty() || prefixed(name).isEmpty()) {
+            throw unknownLabel(spec, name);
+        }
+        return LabelBranch.ofRevision(graph, name, revision(spec, name));
+    }
+
+    /** As {@link #revision}, but a prefix only needs to be unique among the branch's revisions (as in Alembic). */
+    private int revisionOn(String spec, String name, LabelBranch branch) {
+        if (graph.index.containsKey(name) || graph.labels.containsKey(name)) {
+            return revision(spec, name);
+        }
+        List<Integer> onBranch = branch.filter(prefixed(name));
+        return onBranch.size() == 1 ? onBranch.get(0) : revision(spec, name);
     }
 
     private TargetException unknownLabel(String spec, String label) {
@@ -224,7 +221,7 @@ final class TargetResolver {
     /** {@code +N}, {@code -N}, {@code label@+N}, {@code label@-N}: counted from the applied head (of the branch). */
     private Target fromCurrent(String spec, LabelBranch branch, boolean up, int n, Set<String> applied) {
         List<Integer> tips = branch == null ? graph.appliedTips(applied) : branchTips(branch, applied);
-        String where = branch == null ? "the database" : "branch '" + branch.label + "'";
+        String where = branch == null ? "the database" : branch.what();
         if (tips.size() > 1) {
             throw TargetException.severalHeads(spec, graph.ids(tips), "target '" + spec + "' is ambiguous: " + where
                     + " has several heads applied (" + String.join(", ", graph.ids(tips)) + "); say which branch to count"
@@ -232,10 +229,10 @@ final class TargetResolver {
         }
         if (tips.isEmpty() && !up) {
             throw new TargetException(spec, List.of(), "target '" + spec + "' steps past base: nothing "
-                    + (branch == null ? "is applied" : "of branch '" + branch.label + "' is applied") + ", there is nothing to revert");
+                    + (branch == null ? "is applied" : "of " + branch.what() + " is applied") + ", there is nothing to revert");
         }
         Target start = !tips.isEmpty() ? Target.of(spec, tips)
-                : branch == null ? Target.of(spec, List.of()) : Target.baseOf(spec, List.of(branch.bottom));
+                : branch == null ? Target.of(spec, List.of()) : Target.baseOf(spec, branch.bottoms);
         return up ? up(spec, start, n, branch) : down(spec, start, n, branch);
     }
 
@@ -264,7 +261,7 @@ final class TargetResolver {
             String from = current == null ? "base" : graph.id(current);
             if (next.isEmpty()) {
                 throw new TargetException(spec, List.of(), "target '" + spec + "' steps past the head: " + from
-                        + " has no revision above it" + (branch == null ? "" : " on branch '" + branch.label + "'")
+                        + " has no revision above it" + (branch == null ? "" : " on " + branch.what())
                         + " (only " + (step - 1) + " of the " + n + " steps exist); use 'head' or 'heads' to go to the end");
             }
             if (next.size() > 1) {
@@ -287,7 +284,7 @@ final class TargetResolver {
         for (int step = 1; step <= n; step++) {
             if (current.isEmpty()) {
                 throw new TargetException(spec, List.of(), "target '" + spec + "' steps past base: only " + (step - 1) + " of the "
-                        + n + " steps down exist; use '" + (branch == null ? "" : branch.label + "@") + "base' to revert"
+                        + n + " steps down exist; use '" + (branch == null ? "" : branch.name + "@") + "base' to revert"
                         + (branch == null ? " everything" : " the whole branch"));
             }
             if (current.size() > 1) {

@@ -126,21 +126,22 @@ class TargetFormsTest {
     }
 
     @Test
-    void id_at_anything_but_head_is_refused() {
-        assertThatThrownBy(() -> graph.resolve("b@base", Set.of()))
-                .isInstanceOf(TargetException.class)
-                .hasMessage("target 'b@base': 'b' is a revision, not a branch label, and after '<revision>@' only 'head' is"
-                        + " accepted (the head of the branch holding it), as in 'b@head'");
-    }
-
-    @Test
     void id_at_head_with_several_heads_above_names_them() {
         RevisionGraph g = graph(rev("a"), rev("b1", "a"), rev("b2", "a"));
         assertThatThrownBy(() -> g.resolve("a@head", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("target 'a@head' is ambiguous: the revisions built on a end in several heads: b1 (b1.sql),"
-                        + " b2 (b2.sql); name one of them")
+                .hasMessage("target 'a@head' is ambiguous: the branch of revision a ends in several heads: b1 (b1.sql),"
+                        + " b2 (b2.sql); use 'a@heads' to reach all of them, name one by its id, or join them with a merge"
+                        + " revision")
                 .extracting(e -> ((TargetException) e).revisions()).isEqualTo(java.util.List.of("b1", "b2"));
+    }
+
+    @Test
+    void a_revision_outside_the_lineage_of_an_id_is_refused() {
+        assertThatThrownBy(() -> graph.resolve("b@x", Set.of()))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("target 'b@x': revision x (x.sql) is not on the branch of revision b (its ancestors and"
+                        + " descendants); name a revision of that branch, or drop 'b@'");
     }
 
     @Test
@@ -155,7 +156,7 @@ class TargetFormsTest {
         assertThatThrownBy(() -> graph.resolve("lbl@a@head", Set.of()))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("target 'lbl@a@head' is not of the form label@head, label@heads, label@base, label@<revision>,"
-                        + " label@+N, label@-N or <revision>@head");
+                        + " label@+N or label@-N (a revision id works in place of the label)");
     }
 
     @Test

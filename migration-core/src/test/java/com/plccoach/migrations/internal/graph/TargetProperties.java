@@ -49,7 +49,7 @@ class TargetProperties {
         String id = ids.get(random.nextInt(ids.size()));
         int n = 1 + random.nextInt(3);
         List<String> forms = new ArrayList<>(List.of("head", "heads", "base", id, id + "@head", "+" + n, "-" + n,
-                "head-" + n, id + "+" + n, id + "-" + n, "base+" + n));
+                "head-" + n, id + "+" + n, id + "-" + n, "base+" + n, id + "@heads", id + "@base", id + "@+" + n, id + "@-" + n));
         if (id.length() > 2) {
             forms.add(id.substring(0, id.length() - 1));
         }

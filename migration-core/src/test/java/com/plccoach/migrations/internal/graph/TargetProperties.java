@@ -27,14 +27,14 @@ import net.jqwik.api.statistics.Statistics;
  */
 class TargetProperties {
 
-    /** {@link PlanProperties#randomDag} with a branch label on about one revision in five. */
+    /** {@link PlanProperties#randomDag} with a branch label on about one revision in five (some with a '-' in it). */
     static List<Revision> labelledDag(long seed, int size) {
         Random random = new Random(seed * 31 + 7);
         List<Revision> out = new ArrayList<>();
         int labels = 0;
         for (Revision r : PlanProperties.randomDag(seed, size)) {
             if (random.nextInt(5) == 0) {
-                r = new Revision(r.id(), r.parents(), List.of("l" + labels++), r.dependsOn(), r.message(), null, true, r.upSql(),
+                r = new Revision(r.id(), r.parents(), List.of((labels % 2 == 0 ? "l" : "f-") + labels++), r.dependsOn(), r.message(), null, true, r.upSql(),
                         r.upLine(), r.downSql(), r.downLine(), r.location(), r.checksum());
             }
             out.add(r);
@@ -160,7 +160,7 @@ class TargetProperties {
 
     @Provide
     Arbitrary<String> targetStrings() {
-        Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of("r1", "r12", "r2", "r", "l0", "l1", "zz", "head", "heads",
+        Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of("r1", "r12", "r2", "r", "l0", "f-1", "l2", "zz", "head", "heads",
                 "base", "@", "+", "-", ":", "0", "1", "2", "99999999999"), Arbitraries.strings().withCharRange('0', '9')
                 .ofMinLength(1).ofMaxLength(2));
         return token.list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts));

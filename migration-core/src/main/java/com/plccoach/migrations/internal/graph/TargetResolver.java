@@ -102,7 +102,7 @@ final class TargetResolver {
         return up ? up(spec, start, n, branch) : down(spec, start, n, branch);
     }
 
-    /** {@code label@...} or {@code <id>@head}. */
+    /** {@code label@...}, or {@code <id>@...} for the branch holding that revision. */
     private Target atForm(String spec, String left, String right) {
         if (right.isEmpty() || right.indexOf('@') >= 0) {
             throw new TargetException(spec, List.of(), "target '" + spec + "' is not of the form label@head, label@heads,"

@@ -413,11 +413,7 @@ public final class Migrator {
         Map<String, AppliedRevision> rows = executor().applied();
         Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
         Set<String> applied = rows.keySet();
-        Plan plan = graph.upgradePlan(applied, target);
-        if (plan.isEmpty()) {
-            plan = graph.downgradePlan(applied, target);
-        }
-        return plan(plan);
+        return plan(graph.planTowards(applied, target));
     }
 
     /** The analysis of a plan in the given direction, e.g. {@code plan(Direction.DOWNGRADE, "-1")}. */

@@ -1,13 +1,56 @@
 package com.plccoach.migrations;
 
-/** A target that does not name exactly one place in the graph: unknown, ambiguous, several heads, past base or head. */
+import java.util.List;
+
+/**
+ * A target that does not name exactly one place in the graph: unknown, ambiguous, several heads, past
+ * base or head, a move in the wrong direction. Besides its message it carries the target as typed and
+ * the revisions the problem is about (the candidates of a prefix, the heads of an ambiguous move), so
+ * that a caller can offer them without parsing the message.
+ */
 public class TargetException extends MigrationException {
 
+    private final String target;
+    private final List<String> revisions;
+
     public TargetException(String message) {
-        super(message);
+        this(null, List.of(), message);
     }
 
     public TargetException(String message, Throwable cause) {
         super(message, cause);
+        this.target = null;
+        this.revisions = List.of();
+    }
+
+    public TargetException(String target, List<String> revisions, String message) {
+        super(message);
+        this.target = target;
+        this.revisions = List.copyOf(revisions);
+    }
+
+    /** The target names several heads where one revision is needed. */
+    public static TargetException severalHeads(String target, List<String> heads, String message) {
+        return new TargetException(target, heads, message);
+    }
+
+    /** A prefix that starts several ids. */
+    public static TargetException ambiguousPrefix(String target, List<String> candidates, String message) {
+        return new TargetException(target, candidates, message);
+    }
+
+    /** A relative move that goes the other way than the command ({@code upgrade -1}, {@code downgrade +1}). */
+    public static TargetException wrongDirection(String target, String message) {
+        return new TargetException(target, List.of(), message);
+    }
+
+    /** The target as typed; null when the failure did not come from a target string. */
+    public String target() {
+        return target;
+    }
+
+    /** The revision ids the failure is about (candidates, heads); empty when there are none. */
+    public List<String> revisions() {
+        return revisions;
     }
 }

@@ -1,18 +1,13 @@
 package com.plccoach.migrations.internal.execution;
 
-import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
-import com.plccoach.migrations.internal.script.Revision;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * What a stamp inserts or deletes. Like a run's plan, except that going down ignores whether a
- * revision is reversible: stamping is how a revision reverted by hand is recorded.
+ * revision is reversible: stamping is how a revision reverted by hand is recorded. The graph owns
+ * the rule (which revisions a downgrade reverts), so that stamps and runs never disagree.
  */
 public final class StampPlans {
 
@@ -20,26 +15,6 @@ public final class StampPlans {
     }
 
     public static Plan plan(RevisionGraph graph, Set<String> applied, String target) {
-        Plan up = graph.upgradePlan(applied, target);
-        if (!up.isEmpty()) {
-            return up;
-        }
-        List<String> targets = graph.resolve(target, applied);
-        Set<String> keep = graph.ancestors(targets);
-        Set<String> above = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(targets);
-        while (!todo.isEmpty()) {
-            for (Revision child : graph.children(todo.pop())) {
-                if (above.add(child.id())) {
-                    todo.push(child.id());
-                }
-            }
-        }
-        List<Revision> childrenFirst = new java.util.ArrayList<>(graph.revisions());
-        java.util.Collections.reverse(childrenFirst);
-        List<Revision> revert = childrenFirst.stream()
-                .filter(r -> applied.contains(r.id()) && !keep.contains(r.id()) && (targets.isEmpty() || above.contains(r.id())))
-                .toList();
-        return new Plan(Direction.DOWNGRADE, target, revert);
+        return graph.stampPlan(applied, target);
     }
 }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.graph;
 
+import com.plccoach.migrations.TargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -80,18 +81,59 @@ final class HistoryRenderer {
         }
         int colon = range.indexOf(':');
         if (colon < 0) {
-            throw new com.plccoach.migrations.TargetException("history range '" + range + "' has no ':'; write it as"
+            throw new TargetException(range, List.of(), "history range '" + range + "' has no ':'; write it as"
                     + " older:newer, e.g. 'base:head', 'abc123:' or ':abc123'");
         }
         String lower = range.substring(0, colon).strip();
         String upper = range.substring(colon + 1).strip();
-        boolean[] from = lower.isEmpty() ? all : closureOrAll(graph, resolver.resolve(lower, applied), false);
-        boolean[] to = upper.isEmpty() ? all : closureOrAll(graph, resolver.resolve(upper, applied), true);
+        List<Integer> from = lower.isEmpty() ? null : resolveEnd(resolver, range, lower, applied);
+        List<Integer> to = upper.isEmpty() ? null : resolveEnd(resolver, range, upper, applied);
+        if (from != null && to != null) {
+            requireAncestor(graph, range, lower, from, upper, to);
+        }
+        boolean[] above = from == null ? all : closureOrAll(graph, from, false);
+        boolean[] below = to == null ? all : closureOrAll(graph, to, true);
         boolean[] shown = new boolean[graph.size()];
         for (int i = 0; i < shown.length; i++) {
-            shown[i] = from[i] && to[i];
+            shown[i] = above[i] && below[i];
         }
         return shown;
+    }
+
+    /** An end of a range, resolved; a failure names the whole range as well as the end. */
+    private static List<Integer> resolveEnd(TargetResolver resolver, String range, String end, Set<String> applied) {
+        try {
+            return resolver.resolve(end, applied, null).revisions();
+        } catch (TargetException e) {
+            throw new TargetException(range, e.revisions(), "history range '" + range + "': " + e.getMessage());
+        }
+    }
+
+    /** Alembic prints nothing for a reversed range or two siblings; saying why is more useful. */
+    private static void requireAncestor(RevisionGraph graph, String range, String lower, List<Integer> from, String upper,
+            List<Integer> to) {
+        if (from.isEmpty()) {
+            return;
+        }
+        String both = "history range '" + range + "': ";
+        if (to.isEmpty()) {
+            throw new TargetException(range, graph.ids(from), both + "'" + lower + "' is not an ancestor of base; a range goes"
+                    + " from an older revision to a newer one, e.g. 'base:" + lower + "'");
+        }
+        boolean[] belowUpper = graph.closure(to, true);
+        if (from.stream().allMatch(i -> belowUpper[i])) {
+            return;
+        }
+        boolean[] belowLower = graph.closure(from, true);
+        List<String> ends = new java.util.ArrayList<>(graph.ids(from));
+        ends.addAll(graph.ids(to));
+        if (to.stream().allMatch(i -> belowLower[i])) {
+            throw new TargetException(range, ends, both + "it is reversed: '" + upper + "' is older than '" + lower
+                    + "' (an ancestor of it); write the older end first: '" + upper + ":" + lower + "'");
+        }
+        throw new TargetException(range, ends, both + "'" + lower + "' is not an ancestor of '" + upper + "': they are on"
+                + " different branches, so no revision lies between them; show each branch with '" + lower + ":' and ':"
+                + upper + "'");
     }
 
     private static boolean[] closureOrAll(RevisionGraph graph, Collection<Integer> ids, boolean down) {

@@ -1,7 +1,6 @@
 package com.plccoach.migrations.internal.graph;
 
 import com.plccoach.migrations.Direction;
-import com.plccoach.migrations.IrreversibleRevisionException;
 import com.plccoach.migrations.RevisionGraphException;
 import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.internal.script.Revision;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,19 +36,38 @@ public final class RevisionGraph {
     private final List<Revision> ordered;
     private final TargetResolver resolver;
 
-    private RevisionGraph(List<Revision> revisions, boolean checkLabelSplits) {
-        this.byIndex = List.copyOf(revisions);
-        int n = byIndex.size();
+    private RevisionGraph(List<Revision> revisions) {
+        int n = revisions.size();
         this.index = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            Revision r = byIndex.get(i);
+            Revision r = revisions.get(i);
             Integer previous = index.putIfAbsent(r.id(), i);
             if (previous != null) {
                 throw new RevisionGraphException("revision id " + r.id() + " is declared by two files: "
-                        + byIndex.get(previous).location() + " and " + r.location()
+                        + revisions.get(previous).location() + " and " + r.location()
                         + "; give one of them a new id (and update the down_revision of its children)");
             }
         }
+        this.labels = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Revision r = revisions.get(i);
+            for (String label : r.branchLabels()) {
+                Integer previous = labels.putIfAbsent(label, i);
+                if (previous != null) {
+                    Revision other = revisions.get(previous);
+                    throw new RevisionGraphException("branch label '" + label + "' is declared twice: by " + other.id() + " ("
+                            + other.location() + ") and by " + r.id() + " (" + r.location()
+                            + "); a label names one branch: remove it from one of them");
+                }
+                Integer sameId = index.get(label);
+                if (sameId != null) {
+                    throw new RevisionGraphException("branch label '" + label + "' of " + r.id() + " (" + r.location()
+                            + ") is also the id of revision " + revisions.get(sameId).id() + " (" + revisions.get(sameId).location()
+                            + "), so a target '" + label + "' would name two revisions; rename the label");
+                }
+            }
+        }
+        this.byIndex = List.copyOf(withLabelDependenciesResolved(revisions));
         this.parents = new int[n][];
         this.deps = new int[n][];
         int[] childCount = new int[n];
@@ -82,48 +99,46 @@ public final class RevisionGraph {
                 dependents[d][dependentCount[d]++] = i;
             }
         }
-        this.labels = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            for (String label : byIndex.get(i).branchLabels()) {
-                Integer previous = labels.putIfAbsent(label, i);
-                if (previous != null) {
-                    throw new RevisionGraphException("branch label '" + label + "' is declared twice: by " + describe(previous)
-                            + " and by " + describe(i) + "; a label names one branch: remove it from one of them");
-                }
-            }
-        }
-        this.topo = topologicalOrder();
+        this.topo = TopologicalOrder.of(this);
         List<Revision> list = new ArrayList<>(n);
         for (int i : topo) {
             list.add(byIndex.get(i));
         }
         this.ordered = List.copyOf(list);
         this.resolver = new TargetResolver(this);
-        if (checkLabelSplits) {
-            for (Map.Entry<String, Integer> label : labels.entrySet()) {
-                List<Integer> heads = headsFrom(label.getValue());
-                if (heads.size() > 1) {
-                    String names = heads.stream().map(this::id).collect(Collectors.joining(","));
-                    throw new RevisionGraphException("branch label '" + label.getKey() + "' (declared by " + describe(label.getValue())
-                            + ") is on two branches: its revisions end in the heads " + describe(heads)
-                            + ", so '" + label.getKey() + "@head' names no single revision. Merge them with `mvn plccoach:merge"
-                            + " -Dplccoach.revisions=" + names + "`, or move the label onto one branch");
-                }
+    }
+
+    /**
+     * {@code depends_on} may name a branch label, meaning the revision that declares it (as in
+     * Alembic); the graph's revisions carry the id instead, so everything downstream sees ids only.
+     */
+    private List<Revision> withLabelDependenciesResolved(List<Revision> revisions) {
+        List<Revision> out = new ArrayList<>(revisions.size());
+        for (Revision r : revisions) {
+            if (r.dependsOn().stream().allMatch(d -> index.containsKey(d) || !labels.containsKey(d))) {
+                out.add(r);
+                continue;
             }
+            List<String> ids = r.dependsOn().stream()
+                    .map(d -> index.containsKey(d) || !labels.containsKey(d) ? d : revisions.get(labels.get(d)).id())
+                    .distinct().toList();
+            out.add(new Revision(r.id(), r.parents(), r.branchLabels(), ids, r.message(), r.createDate(), r.transactional(),
+                    r.upSql(), r.upLine(), r.downSql(), r.downLine(), r.location(), r.checksum()));
         }
+        return out;
     }
 
     /** Validates and builds; throws RevisionGraphException naming the culprits. */
     public static RevisionGraph of(List<Revision> revisions) {
-        return new RevisionGraph(revisions, true);
+        return new RevisionGraph(revisions);
     }
 
     /**
-     * Builds without refusing a branch label whose revisions end in several heads: what
-     * {@code plccoach:merge} and {@code plccoach:revision} need in order to repair exactly that.
+     * The same as {@link #of}: a branch label whose revisions end in several heads is a valid graph
+     * (only {@code label@head} is then ambiguous). Kept for the callers that write the merge fixing it.
      */
     public static RevisionGraph ofAllowingSplitLabels(List<Revision> revisions) {
-        return new RevisionGraph(revisions, false);
+        return new RevisionGraph(revisions);
     }
 
     /** All revisions, parents before children, ties ordered deterministically. */
@@ -203,18 +218,18 @@ public final class RevisionGraph {
     }
 
     /**
-     * The revision ids a target names: empty for {@code base}, several for {@code heads} or a
-     * relative step down to a merge's parents. Relative targets count from the applied set.
+     * The revision ids a target names: empty for base, several for {@code heads} or a relative step
+     * down to a merge's parents. Relative targets count from the applied set.
      */
     public List<String> resolve(String target, Set<String> applied) {
-        return resolver.resolve(target, applied).stream().map(this::id).toList();
+        return ids(resolver.resolve(target, applied, null).revisions());
     }
 
     /** The one revision a target names (for {@code show} and the parent of a new revision). */
     public Revision resolveOne(String target, Set<String> applied) {
-        List<Integer> ids = resolver.resolve(target, applied);
+        List<Integer> ids = resolver.resolve(target, applied, null).revisions();
         if (ids.size() != 1) {
-            throw new TargetException("target '" + target + "' names " + (ids.isEmpty() ? "base, not a revision"
+            throw new TargetException(target, ids(ids), "target '" + target + "' names " + (ids.isEmpty() ? "base, not a revision"
                     : "several revisions (" + describe(ids) + ")") + "; name one revision by its id");
         }
         return byIndex.get(ids.get(0));
@@ -228,7 +243,7 @@ public final class RevisionGraph {
 
     /** Revisions to apply, parents first, to reach the target from the applied set. */
     public Plan upgradePlan(Set<String> applied, String target) {
-        List<Integer> targets = resolver.resolve(target, applied);
+        List<Integer> targets = resolver.resolve(target, applied, Direction.UPGRADE).revisions();
         return upgradePlanTo(applied, targets, target);
     }
 
@@ -249,54 +264,32 @@ public final class RevisionGraph {
     }
 
     /**
-     * Revisions to revert, children first, to reach the target from the applied set: the applied
-     * descendants of the target and whatever depends on them. Other branches stay as they are.
+     * The plan of a command with no direction of its own (plan, stamp): an upgrade when the target
+     * has revisions to apply, otherwise a downgrade; moves from the applied set go either way.
+     */
+    public Plan planTowards(Set<String> applied, String target) {
+        Target resolved = resolver.resolve(target, applied, null);
+        Plan up = upgradePlanTo(applied, resolved.revisions(), target);
+        return up.isEmpty() ? new DowngradePlanner(this, true).plan(applied, resolved) : up;
+    }
+
+    /**
+     * Revisions to revert, children first, to reach the target from the applied set: what is built
+     * on the target through {@code down_revision}, and whatever depends on a reverted revision. A
+     * revision that merely depends on the target stays; see {@link DowngradePlanner}.
      */
     public Plan downgradePlan(Set<String> applied, String target) {
-        List<Integer> targets = resolver.resolve(target, applied);
-        for (int t : targets) {
-            if (!applied.contains(id(t))) {
-                throw new TargetException("cannot downgrade to " + id(t) + ": it is not applied (current heads: "
-                        + headsText(applied) + "). A downgrade only reverts; to apply " + id(t) + " run `mvn plccoach:upgrade"
-                        + " -Dplccoach.target=" + id(t) + "`");
-            }
-        }
-        boolean[] revert;
-        if (targets.isEmpty()) {
-            revert = new boolean[size()];
-            for (int i = 0; i < size(); i++) {
-                revert[i] = applied.contains(id(i));
-            }
-        } else {
-            boolean[] keep = closure(targets, true);
-            boolean[] above = closure(targets, false);
-            revert = new boolean[size()];
-            for (int i = 0; i < size(); i++) {
-                revert[i] = above[i] && !keep[i] && applied.contains(id(i));
-            }
-        }
-        List<Revision> steps = new ArrayList<>();
-        List<Revision> irreversible = new ArrayList<>();
-        for (int k = topo.length - 1; k >= 0; k--) {
-            int i = topo[k];
-            if (revert[i]) {
-                Revision r = byIndex.get(i);
-                steps.add(r);
-                if (!r.reversible()) {
-                    irreversible.add(r);
-                }
-            }
-        }
-        if (!irreversible.isEmpty()) {
-            Revision first = irreversible.get(0);
-            throw new IrreversibleRevisionException("cannot downgrade to " + target + ": revision " + first.id() + " ("
-                    + first.location() + ") is irreversible, it has no '-- //@UNDO' part"
-                    + (irreversible.size() > 1 ? " (nor do " + irreversible.subList(1, irreversible.size()).stream()
-                            .map(Revision::toString).collect(Collectors.joining(", ")) + ")" : "")
-                    + ". Write its down part after a '-- //@UNDO' line, or, if you reverted it by hand, record that with"
-                    + " `mvn plccoach:stamp -Dplccoach.target=<revision>`");
-        }
-        return new Plan(Direction.DOWNGRADE, target, steps);
+        return new DowngradePlanner(this, true).plan(applied, resolver.resolve(target, applied, Direction.DOWNGRADE));
+    }
+
+    /**
+     * What a stamp records or forgets: like {@link #planTowards}, except that going down ignores
+     * whether a revision is reversible (a stamp runs no SQL).
+     */
+    public Plan stampPlan(Set<String> applied, String target) {
+        Target resolved = resolver.resolve(target, applied, null);
+        Plan up = upgradePlanTo(applied, resolved.revisions(), target);
+        return up.isEmpty() ? new DowngradePlanner(this, false).plan(applied, resolved) : up;
     }
 
     /** Revisions from {@code range} ({@code a:b}, {@code a:}, {@code :b} or empty for all), newest first, with an ASCII graph. */
@@ -324,6 +317,74 @@ public final class RevisionGraph {
             require(id);
         }
         return i;
+    }
+
+    List<String> ids(List<Integer> indexes) {
+        return indexes.stream().map(this::id).toList();
+    }
+
+    static List<Integer> list(int[] indexes) {
+        List<Integer> out = new ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    List<Integer> headIndexes() {
+        return selectIndexes(i -> children[i].length == 0);
+    }
+
+    List<Integer> baseIndexes() {
+        return selectIndexes(i -> parents[i].length == 0);
+    }
+
+    /**
+     * The applied revisions nothing applied is built on, through {@code down_revision} or
+     * {@code depends_on}: what Alembic keeps in its version table. A revision applied only because
+     * another depends on it is not one of them.
+     */
+    List<Integer> appliedTips(Set<String> applied) {
+        return selectIndexes(i -> applied.contains(id(i)) && noneApplied(children[i], applied)
+                && noneApplied(dependents[i], applied));
+    }
+
+    private boolean noneApplied(int[] indexes, Set<String> applied) {
+        for (int j : indexes) {
+            if (applied.contains(id(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ancestors (down) or descendants (up) of one revision through down_revision only, itself included. */
+    boolean[] closureThroughParents(int start, boolean down) {
+        boolean[] marked = new boolean[size()];
+        int[] stack = new int[size()];
+        int top = 0;
+        marked[start] = true;
+        stack[top++] = start;
+        while (top > 0) {
+            int i = stack[--top];
+            for (int j : down ? parents[i] : children[i]) {
+                if (!marked[j]) {
+                    marked[j] = true;
+                    stack[top++] = j;
+                }
+            }
+        }
+        return marked;
+    }
+
+    private List<Integer> selectIndexes(java.util.function.IntPredicate test) {
+        List<Integer> out = new ArrayList<>();
+        for (int i : topo) {
+            if (test.test(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** Ancestors (down) or descendants and dependents (up) of the start nodes, the start nodes included. */
@@ -407,72 +468,6 @@ public final class RevisionGraph {
             out[k] = target;
         }
         return out;
-    }
-
-    private int[] topologicalOrder() {
-        int n = size();
-        int[] pending = new int[n];
-        PriorityQueue<Integer> ready = new PriorityQueue<>();
-        for (int i = 0; i < n; i++) {
-            pending[i] = parents[i].length + deps[i].length;
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
-        }
-        int[] order = new int[n];
-        int count = 0;
-        while (!ready.isEmpty()) {
-            int i = ready.poll();
-            order[count++] = i;
-            for (int c : children[i]) {
-                if (--pending[c] == 0) {
-                    ready.add(c);
-                }
-            }
-            for (int d : dependents[i]) {
-                if (--pending[d] == 0) {
-                    ready.add(d);
-                }
-            }
-        }
-        if (count < n) {
-            throw cycle(pending);
-        }
-        return order;
-    }
-
-    /** Every revision left out of the order waits for another left out one: walking those finds a cycle. */
-    private RevisionGraphException cycle(int[] pending) {
-        int start = 0;
-        while (pending[start] == 0) {
-            start++;
-        }
-        List<Integer> path = new ArrayList<>();
-        int[] position = new int[size()];
-        java.util.Arrays.fill(position, -1);
-        int current = start;
-        while (position[current] < 0) {
-            position[current] = path.size();
-            path.add(current);
-            int next = -1;
-            for (int p : parents[current]) {
-                if (pending[p] > 0 && (next < 0 || p < next)) {
-                    next = p;
-                }
-            }
-            for (int d : deps[current]) {
-                if (pending[d] > 0 && (next < 0 || d < next)) {
-                    next = d;
-                }
-            }
-            current = next;
-        }
-        List<Integer> loop = new ArrayList<>(path.subList(position[current], path.size()));
-        loop.add(current);
-        String arrows = loop.stream().map(this::id).collect(Collectors.joining(" -> "));
-        return new RevisionGraphException("the revisions form a cycle: " + arrows
-                + " (each names the next in down_revision or depends_on; files: "
-                + describe(loop.subList(0, loop.size() - 1)) + "); make one of them point to an older revision");
     }
 
     private List<Revision> select(java.util.function.IntPredicate test) {

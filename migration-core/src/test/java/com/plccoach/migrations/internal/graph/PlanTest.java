@@ -87,7 +87,7 @@ class PlanTest {
         assertThatThrownBy(() -> graph.downgradePlan(Set.of("a", "b"), "y"))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("cannot downgrade to y: it is not applied (current heads: b). A downgrade only reverts;"
-                        + " to apply y run `mvn plccoach:upgrade -Dplccoach.target=y`");
+                        + " to apply y, upgrade to it");
     }
 
     @Test
@@ -131,5 +131,22 @@ class PlanTest {
     @Test
     void downgrade_minus_n_counts_from_the_applied_head() {
         assertThat(ids(graph.downgradePlan(Set.of("a", "b", "c"), "-2").steps())).containsExactly("c", "b");
+    }
+
+    @Test
+    void a_stamp_down_forgets_an_irreversible_revision() {
+        RevisionGraph g = graph(rev("a"), irreversible("b", "a"), rev("c", "b"));
+        assertThat(ids(g.stampPlan(Set.of("a", "b", "c"), "a").steps())).containsExactly("c", "b");
+    }
+
+    @Test
+    void a_stamp_follows_the_downgrade_rule_and_keeps_what_only_depends_on_the_target() {
+        RevisionGraph g = graph(rev("a"), rev("b", "a"), depending("x", List.of("a")));
+        assertThat(ids(g.stampPlan(Set.of("a", "b", "x"), "a").steps())).containsExactly("b");
+    }
+
+    @Test
+    void a_stamp_up_records_the_ancestors_of_the_target() {
+        assertThat(ids(graph.stampPlan(Set.of("a"), "c").steps())).containsExactly("b", "c");
     }
 }

@@ -129,19 +129,26 @@ class RevisionGraphTest {
     }
 
     @Test
-    void a_label_on_two_branches_names_the_heads_and_the_merge_command() {
-        assertThatThrownBy(() -> graph(rev("a"), labelled("b", "billing", "a"), rev("c", "b"), rev("d", "b")))
-                .isInstanceOf(RevisionGraphException.class)
-                .hasMessage("branch label 'billing' (declared by b (b.sql)) is on two branches: its revisions end in the heads"
-                        + " c (c.sql), d (d.sql), so 'billing@head' names no single revision. Merge them with"
-                        + " `mvn plccoach:merge -Dplccoach.revisions=c,d`, or move the label onto one branch");
+    void a_label_whose_revisions_end_in_two_heads_is_a_valid_graph() {
+        RevisionGraph graph = graph(labelled("a", "lbl"), rev("b1", "a"), rev("b2", "a"));
+        assertThat(ids(graph.heads())).containsExactly("b1", "b2");
+        assertThat(ids(graph.upgradePlan(Set.of(), "heads").steps())).containsExactly("a", "b1", "b2");
+        assertThat(graph.history(null, Set.of())).hasSize(3);
     }
 
     @Test
-    void a_label_split_is_accepted_when_building_for_writing_the_merge() {
-        RevisionGraph graph = RevisionGraph.ofAllowingSplitLabels(
-                List.of(rev("a"), labelled("b", "billing", "a"), rev("c", "b"), rev("d", "b")));
-        assertThat(ids(graph.heads())).containsExactly("c", "d");
+    void a_label_that_is_also_a_revision_id_is_refused_naming_both() {
+        assertThatThrownBy(() -> graph(rev("a"), labelled("b", "a", "a")))
+                .isInstanceOf(RevisionGraphException.class)
+                .hasMessage("branch label 'a' of b (b.sql) is also the id of revision a (a.sql), so a target 'a' would name"
+                        + " two revisions; rename the label");
+    }
+
+    @Test
+    void depends_on_may_name_a_branch_label_meaning_the_revision_that_declares_it() {
+        RevisionGraph graph = graph(labelled("a", "lbl"), rev("b", "a"), depending("x", List.of("lbl")));
+        assertThat(graph.find("x").orElseThrow().dependsOn()).containsExactly("a");
+        assertThat(ids(graph.upgradePlan(Set.of(), "x").steps())).containsExactly("a", "x");
     }
 
     @Test

@@ -30,14 +30,14 @@ class TargetResolutionTest {
         assertThatThrownBy(() -> branched.resolve("head", Set.of()))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("target 'head' is ambiguous: the graph has 2 heads: main2 (main2.sql), feat2 (feat2.sql)."
-                        + " Use 'heads' to reach all of them, name one (or label@head), or join them with `mvn plccoach:merge`");
+                        + " Use 'heads' to reach all of them, name one (or label@head), or join them with a merge revision");
     }
 
     @Test
     void head_with_no_revisions_says_to_create_one() {
         assertThatThrownBy(() -> graph().resolve("head", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("target 'head': there are no revisions yet; create one with `mvn plccoach:revision -Dplccoach.message=...`");
+                .hasMessage("target 'head': there are no revisions yet; create one first");
     }
 
     @Test
@@ -78,15 +78,13 @@ class TargetResolutionTest {
     void an_unknown_id_is_reported() {
         assertThatThrownBy(() -> linear.resolve("zz", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("unknown revision 'zz': no revision id is or starts with it; `mvn plccoach:history` lists the revisions");
+                .hasMessage("unknown revision 'zz': no revision id is or starts with it, and no branch label is named so;"
+                        + " the history lists the revisions");
     }
 
     @Test
-    void a_bare_branch_label_suggests_label_at_head() {
-        assertThatThrownBy(() -> branched.resolve("feature", Set.of()))
-                .isInstanceOf(TargetException.class)
-                .hasMessage("unknown revision 'feature': no revision id is or starts with it;"
-                        + " 'feature' is a branch label: did you mean 'feature@head'?");
+    void a_bare_branch_label_is_the_revision_that_declares_it() {
+        assertThat(branched.resolve("feature", Set.of())).containsExactly("feat1");
     }
 
     @Test
@@ -102,10 +100,11 @@ class TargetResolutionTest {
     }
 
     @Test
-    void only_head_is_accepted_after_the_at_sign() {
-        assertThatThrownBy(() -> branched.resolve("feature@feat1", Set.of()))
+    void a_revision_off_the_labelled_branch_is_refused_after_the_at_sign() {
+        assertThatThrownBy(() -> branched.resolve("feature@main1", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("target 'feature@feat1': after '@' only 'head' is supported, as in 'feature@head'");
+                .hasMessage("target 'feature@main1': revision main1 (main1.sql) is not on branch 'feature' (declared by"
+                        + " feat1 (feat1.sql)); name a revision of that branch, or drop 'feature@'");
     }
 
     @Test
@@ -188,7 +187,7 @@ class TargetResolutionTest {
     void head_minus_n_with_several_heads_is_refused_like_head() {
         assertThatThrownBy(() -> branched.resolve("head-1", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessageStartingWith("target 'head' is ambiguous: the graph has 2 heads");
+                .hasMessageStartingWith("target 'head-1' is ambiguous: the graph has 2 heads");
     }
 
     @Test
@@ -216,8 +215,8 @@ class TargetResolutionTest {
     void a_missing_target_says_what_to_give() {
         assertThatThrownBy(() -> linear.resolve(" ", Set.of()))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("no target given; say where to go: head, heads, base, a revision id, label@head, +N or -N"
-                        + " (e.g. -Dplccoach.target=head)");
+                .hasMessage("no target given; say where to go: head, heads, base, a revision id, a branch label, label@head,"
+                        + " +N or -N");
     }
 
     @Test
@@ -242,7 +241,7 @@ class TargetResolutionTest {
         assertThatThrownBy(() -> split.resolve("billing@head", Set.of()))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("target 'billing@head' is ambiguous: branch 'billing' ends in several heads: c (c.sql), d (d.sql);"
-                        + " merge them with `mvn plccoach:merge` or name one by its id");
+                        + " use 'billing@heads' to reach all of them, name one by its id, or join them with a merge revision");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.plccoach.migrations.internal.autogen.Autogenerator;
 import com.plccoach.migrations.internal.autogen.DriftDetector;
 import com.plccoach.migrations.internal.autogen.GeneratedRevisions;
 import com.plccoach.migrations.internal.graph.PublicViews;
+import com.plccoach.migrations.internal.lint.Lint;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
 import com.plccoach.migrations.internal.script.DirectoryScriptSource;
@@ -259,7 +260,14 @@ public final class Migrator {
         List<String> pending = graph.upgradePlan(known, "heads").steps().stream().map(Revision::id).toList();
         return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()),
                 Validation.drift(applied, source.revisions(), source::headsOf), graph.heads().stream().map(Revision::id).toList(),
-                known.isEmpty() ? List.of() : graph.headsOf(known), pending);
+                known.isEmpty() ? List.of() : graph.headsOf(known), pending, Lint.pending(graph, known,
+                config.transactionPerRevision(), () -> new ConnectionFactory(config).open()));
+    }
+
+    /** Lock hazards (docs/big-tables.md) of the given revision files, or of every revision when none is given; no database. */
+    public List<LintFinding> lint(List<Path> files) {
+        return files == null || files.isEmpty() ? Lint.pending(graph(), Set.of(), config.transactionPerRevision(), null)
+                : Lint.files(graph(), files, config.transactionPerRevision());
     }
 
     /**

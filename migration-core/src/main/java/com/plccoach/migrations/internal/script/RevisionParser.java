@@ -165,16 +165,22 @@ public final class RevisionParser {
         return lines.toArray(new String[0]);
     }
 
+    private static final java.util.regex.Pattern ALLOW_LINE =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*--[ \\t]*plccoach:allow\\b[^\\n]*(\\n|\\z)");
+
     /**
      * SHA-256 over the parents and the up part, line endings normalised to LF, in lowercase hex. The
-     * placeholders are not substituted, so that environments with different values agree.
+     * placeholders are not substituted, so that environments with different values agree. Lines holding
+     * only a {@code -- plccoach:allow} comment are left out: exempting an applied revision from a lint
+     * rule changes nothing that runs, so it must not count as an edit of an applied file.
      */
     public static String checksum(List<String> parents, String up) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(String.join(",", parents).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');
-            digest.update(up.replace("\r\n", "\n").replace('\r', '\n').getBytes(StandardCharsets.UTF_8));
+            String normalized = ALLOW_LINE.matcher(up.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+            digest.update(normalized.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

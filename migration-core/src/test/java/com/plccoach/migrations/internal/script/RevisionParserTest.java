@@ -195,6 +195,19 @@ class RevisionParserTest {
     }
 
     @Test
+    void the_checksum_ignores_lines_holding_only_a_lint_allow_comment() {
+        String allowed = SAMPLE.replace("ALTER TABLE conversations ADD", "-- plccoach:allow adding-field-with-default: constant\n"
+                + "ALTER TABLE conversations ADD");
+        assertThat(parse(allowed).checksum()).isEqualTo(parse(SAMPLE).checksum());
+    }
+
+    @Test
+    void the_checksum_changes_with_other_comments_of_the_up_part() {
+        String commented = SAMPLE.replace("ALTER TABLE conversations ADD", "-- shared with these users\nALTER TABLE conversations ADD");
+        assertThat(parse(commented).checksum()).isNotEqualTo(parse(SAMPLE).checksum());
+    }
+
+    @Test
     void the_checksum_changes_with_the_up_part() {
         assertThat(parse(SAMPLE.replace("'{}'", "'{x}'")).checksum()).isNotEqualTo(parse(SAMPLE).checksum());
     }

@@ -3,6 +3,7 @@ package com.plccoach.migrations.maven;
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.LintFinding;
 import com.plccoach.migrations.Migrator;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,27 @@ public class CheckMojo extends AbstractScratchMojo {
     @Parameter(property = "plccoach.drift", defaultValue = "true")
     private boolean drift;
 
+    /** Lock hazards of the pending revisions (docs/big-tables.md): warn prints them, error fails the build on them. */
+    @Parameter(property = "plccoach.lint", defaultValue = "warn")
+    private String lint;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        if (!lint.equals("warn") && !lint.equals("error")) {
+            throw new MojoFailureException("plccoach.lint is '" + lint + "': use warn (print lock hazards) or error (fail on them)");
+        }
         Migrator migrator = migrator();
         CheckReport report = migrator.check();
         List<String> problems = report.problems(multipleHeads);
         if (!problems.isEmpty()) {
             throw new MojoFailureException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems));
         }
+        List<String> hazards = report.lintFindings().stream().map(LintFinding::toString).toList();
+        if (!hazards.isEmpty() && lint.equals("error")) {
+            throw new MojoFailureException("Check failed, " + hazards.size() + " lock hazard(s) in pending revisions (plccoach.lint=error):\n"
+                    + String.join("\n", hazards));
+        }
+        hazards.forEach(getLog()::warn);
         // the core logs each comparison's outcome; both run before failing so that one build names everything
         List<String> schemaProblems = new ArrayList<>();
         if (drift) {

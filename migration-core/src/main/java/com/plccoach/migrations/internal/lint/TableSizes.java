@@ -25,9 +25,11 @@ public final class TableSizes {
 
     // a partitioned table holds nothing itself: its size and rows are its partitions'
     private static final String SIZE = """
-            SELECT sum(pg_total_relation_size(p.relid)), sum(pg_relation_size(p.relid)),
+            SELECT sum(pg_total_relation_size(r.oid)), sum(pg_relation_size(r.oid)),
                    sum(greatest(c.reltuples, 0)), bool_or(c.reltuples < 0 AND c.relkind = 'r')
-              FROM pg_partition_tree(to_regclass(?)) p JOIN pg_class c ON c.oid = p.relid""";
+              FROM (SELECT to_regclass(?) AS oid) t,
+                   LATERAL (SELECT t.oid UNION SELECT relid FROM pg_partition_tree(t.oid)) r (oid)
+              JOIN pg_class c ON c.oid = r.oid""";
 
     private TableSizes() {
     }

@@ -525,6 +525,7 @@ public final class Migrator {
         private String verifyUrl;
         private String applicationName;
         private Path desiredSchema;
+        private int lockRetries = MigratorConfig.DEFAULT_LOCK_RETRIES;
 
         private Builder() {
         }
@@ -549,11 +550,12 @@ public final class Migrator {
         public Builder verifyUrl(String url) { this.verifyUrl = url; return this; }
         public Builder applicationName(String name) { this.applicationName = name; return this; }
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
+        public Builder lockRetries(int retries) { this.lockRetries = retries; return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema);
+                    verifyUrl, applicationName, desiredSchema, lockRetries);
         }
 
         public Migrator build() {

@@ -48,7 +48,7 @@ public final class Executor {
         this.connections = connections;
         this.store = new StateStore(config.schema());
         this.lock = new MigrationLock(config.schema());
-        this.runner = new Runner(store.sql(), config.lockTimeout(), config.transactionPerRevision());
+        this.runner = new Runner(store.sql(), config.lockTimeout(), config.transactionPerRevision(), config.lockRetries());
     }
 
     public StateStore store() {

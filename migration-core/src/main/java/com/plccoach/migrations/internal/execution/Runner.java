@@ -37,11 +37,18 @@ public final class Runner {
     private final StateSql state;
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
+    private final LockRetry lockRetry;
 
     public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision) {
+        this(state, lockTimeout, transactionPerRevision, 0);
+    }
+
+    /** @param lockRetries how many times a transaction that lock_timeout struck runs again (see {@link LockRetry}) */
+    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries) {
         this.state = state;
         this.lockTimeout = lockTimeout;
         this.transactionPerRevision = transactionPerRevision;
+        this.lockRetry = new LockRetry(lockRetries);
     }
 
     /** Splits and checks the plan; throws before anything runs when it could not run through. */
@@ -81,7 +88,9 @@ public final class Runner {
         BeforeRun hook = beforeRun;
         for (List<PreparedStep> batch : batches(steps)) {
             if (batch.get(0).transactional()) {
-                runInTransaction(connection, plan, batch, hook, progress, command);
+                BeforeRun batchHook = hook;
+                lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
+                        () -> runInTransaction(connection, plan, batch, batchHook, progress, command));
             } else {
                 runAlone(connection, plan, batch.get(0), hook, progress, command);
             }

@@ -18,6 +18,10 @@ abstract class AbstractRunMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.transactionPerRevision", defaultValue = "false")
     protected boolean transactionPerRevision;
 
+    /** How many times a transaction that plccoach.lockTimeout struck runs again, after growing pauses (0.5 s, 1 s, 2 s...); each retry logs who holds the lock. */
+    @Parameter(property = "plccoach.lockRetries", defaultValue = "3")
+    protected int lockRetries;
+
     /** Let a plan drop tables that hold rows or columns that hold values. */
     @Parameter(property = "plccoach.allowDataLoss", defaultValue = "false")
     protected boolean allowDataLoss;
@@ -56,6 +60,7 @@ abstract class AbstractRunMojo extends AbstractDatabaseMojo {
         }
         return super.builder()
                 .transactionPerRevision(transactionPerRevision)
+                .lockRetries(lockRetries)
                 .allowDataLoss(allowDataLoss)
                 .backupMode(mode)
                 .backupDir(backupDir == null ? null : backupDir.toPath())

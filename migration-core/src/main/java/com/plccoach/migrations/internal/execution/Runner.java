@@ -161,7 +161,11 @@ public final class Runner {
             for (SqlStatement s : step.statements()) {
                 statement = s;
                 dropInvalidIndexLeftBy(connection, st, step, s);
-                execute(connection, st, s);
+                if (step.revision().batchSize() > 0) {
+                    Backfill.run(connection, st, step, s);
+                } else {
+                    execute(connection, st, s);
+                }
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;

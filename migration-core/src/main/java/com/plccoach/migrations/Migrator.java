@@ -526,6 +526,7 @@ public final class Migrator {
         private String applicationName;
         private Path desiredSchema;
         private int lockRetries = MigratorConfig.DEFAULT_LOCK_RETRIES;
+        private Duration batchPause;
 
         private Builder() {
         }
@@ -551,11 +552,12 @@ public final class Migrator {
         public Builder applicationName(String name) { this.applicationName = name; return this; }
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
         public Builder lockRetries(int retries) { this.lockRetries = retries; return this; }
+        public Builder batchPause(Duration pause) { this.batchPause = pause; return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema, lockRetries);
+                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause);
         }
 
         public Migrator build() {

@@ -22,6 +22,10 @@ abstract class AbstractRunMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.lockRetries", defaultValue = "3")
     protected int lockRetries;
 
+    /** The pause between two batches of a batched backfill (a revision with -- batch_size: N), e.g. 100ms, to let replicas and other writers keep up. */
+    @Parameter(property = "plccoach.batchPause", defaultValue = "0s")
+    protected String batchPause;
+
     /** Let a plan drop tables that hold rows or columns that hold values. */
     @Parameter(property = "plccoach.allowDataLoss", defaultValue = "false")
     protected boolean allowDataLoss;
@@ -61,6 +65,7 @@ abstract class AbstractRunMojo extends AbstractDatabaseMojo {
         return super.builder()
                 .transactionPerRevision(transactionPerRevision)
                 .lockRetries(lockRetries)
+                .batchPause(Durations.parse("plccoach.batchPause", batchPause))
                 .allowDataLoss(allowDataLoss)
                 .backupMode(mode)
                 .backupDir(backupDir == null ? null : backupDir.toPath())

@@ -31,7 +31,8 @@ final class Backfill {
     private Backfill() {
     }
 
-    static void run(Connection connection, Statement st, PreparedStep step, SqlStatement statement) throws SQLException {
+    static void run(Connection connection, Statement st, PreparedStep step, SqlStatement statement, java.time.Duration pause)
+            throws SQLException {
         int batchSize = step.revision().batchSize();
         String where = step.revision().location() + ":" + statement.line();
         if (!statement.sql().contains(String.valueOf(batchSize))) {
@@ -61,6 +62,7 @@ final class Backfill {
                         + " end; the " + batches + " batches run so far are committed. Make the WHERE clause skip changed rows"
                         + " (e.g. WHERE score IS NULL)", UNBOUNDED);
             }
+            pause(pause);
             long now = System.nanoTime();
             if (now - lastReport >= PROGRESS_EVERY_NANOS) {
                 lastReport = now;
@@ -68,6 +70,20 @@ final class Backfill {
             }
         }
         LOG.info("Backfill {} done: {}", where, progress(done, batches, System.nanoTime() - start, -1, table));
+    }
+
+    /** Lets replicas and other writers catch up between batches (plccoach.batchPause). */
+    private static void pause(java.time.Duration pause) throws SQLException {
+        if (pause.isZero() || pause.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted between two batches; the batches so far are committed and a rerun goes on", "57014",
+                    e);
+        }
     }
 
     private static String progress(long done, int batches, long nanos, long estimate, String table) {

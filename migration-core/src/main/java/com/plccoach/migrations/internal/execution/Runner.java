@@ -38,17 +38,22 @@ public final class Runner {
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
     private final LockRetry lockRetry;
+    private final Duration batchPause;
 
     public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision) {
-        this(state, lockTimeout, transactionPerRevision, 0);
+        this(state, lockTimeout, transactionPerRevision, 0, Duration.ZERO);
     }
 
-    /** @param lockRetries how many times a transaction that lock_timeout struck runs again (see {@link LockRetry}) */
-    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries) {
+    /**
+     * @param lockRetries how many times a transaction that lock_timeout struck runs again (see {@link LockRetry})
+     * @param batchPause  the pause between two batches of a batched backfill (see {@link Backfill})
+     */
+    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries, Duration batchPause) {
         this.state = state;
         this.lockTimeout = lockTimeout;
         this.transactionPerRevision = transactionPerRevision;
         this.lockRetry = new LockRetry(lockRetries);
+        this.batchPause = batchPause;
     }
 
     /** Splits and checks the plan; throws before anything runs when it could not run through. */
@@ -162,7 +167,7 @@ public final class Runner {
                 statement = s;
                 dropInvalidIndexLeftBy(connection, st, step, s);
                 if (step.revision().batchSize() > 0) {
-                    Backfill.run(connection, st, step, s);
+                    Backfill.run(connection, st, step, s, batchPause);
                 } else {
                     execute(connection, st, s);
                 }

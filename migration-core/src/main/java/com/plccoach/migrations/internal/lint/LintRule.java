@@ -55,8 +55,9 @@ public enum LintRule {
     BACKFILL_IN_TRANSACTION("backfill-in-transaction", true,
             "this statement changes every matching row of an existing table in one transaction: the rows stay locked, and"
                     + " the table's other locks stay held, until the whole revision commits",
-            "a `-- transactional: false` revision whose statement changes a bounded batch (WHERE id IN (SELECT ... LIMIT"
-                    + " 10000)) and is run until it changes no row"),
+            "a batched backfill: a revision with `-- transactional: false` and `-- batch_size: 10000` whose statement changes"
+                    + " one bounded batch (WHERE id IN (SELECT id ... WHERE col IS NULL LIMIT ${batch_size})); it runs until it"
+                    + " changes no row"),
     UNKNOWN_RULE("unknown-rule", false,
             "a `-- plccoach:allow` comment names a rule that does not exist, so it exempts nothing",
             "use one of the rule names of docs/big-tables.md");

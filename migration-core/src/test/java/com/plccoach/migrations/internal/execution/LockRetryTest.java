@@ -68,6 +68,29 @@ class LockRetryTest {
     }
 
     @Test
+    void with_a_transaction_per_revision_only_the_revision_that_timed_out_runs_again() throws Exception {
+        write("002", "001", "CREATE TABLE tags (id bigint PRIMARY KEY);");
+        write("003", "002", "ALTER TABLE messages ADD COLUMN score int;");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        try (Connection holder = holdAccessShare()) {
+            CompletableFuture<Void> release = CompletableFuture.runAsync(() -> rollback(holder),
+                    CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try {
+                Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).lockTimeout(Duration.ofSeconds(1))
+                        .transactionPerRevision(true).build().upgrade("head");
+            } finally {
+                System.setErr(stderr);
+            }
+            release.join();
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("lock_timeout struck revision(s) [003] (try 1 of 4)")
+                .doesNotContain("revision(s) [002");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("001", "002", "003");
+    }
+
+    @Test
     void without_retries_the_failure_names_the_holder_and_changes_nothing() throws Exception {
         try (Connection holder = holdAccessShare()) {
             int pid = Integer.parseInt(db.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'dashboard report'").get(0));

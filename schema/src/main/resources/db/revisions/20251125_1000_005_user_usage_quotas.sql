@@ -5,6 +5,7 @@
 
 -- A monthly token allowance per user; NULL means unlimited (administrators, pilots).
 ALTER TABLE users ADD COLUMN monthly_token_quota integer;
+-- plccoach:allow constraint-missing-not-valid: every row holds NULL in the column added above, and users has a row per teacher, so the scan under the lock takes milliseconds
 ALTER TABLE users ADD CONSTRAINT users_monthly_token_quota_check CHECK (monthly_token_quota > 0);
 
 -- What each user spent this calendar month (UTC), for the quota check and the usage page.

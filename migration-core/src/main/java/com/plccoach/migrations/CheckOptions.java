@@ -7,16 +7,18 @@ package com.plccoach.migrations;
  * @param multipleHeads accept several heads (teams that keep labelled branches apart)
  * @param failOnPending fail when revisions are not applied yet (a deployment gate)
  * @param drift         compare the live schema with the one its applied revisions give, on a scratch database
+ * @param lintErrors    fail on lock hazards of the pending revisions (docs/big-tables.md) instead of only reporting them
  */
-public record CheckOptions(boolean multipleHeads, boolean failOnPending, boolean drift) {
+public record CheckOptions(boolean multipleHeads, boolean failOnPending, boolean drift, boolean lintErrors) {
 
-    /** The defaults: one head, pending revisions reported, drift compared. */
+    /** The defaults: one head, pending revisions reported, drift compared, lock hazards reported. */
     public static CheckOptions defaults() {
-        return new CheckOptions(false, false, true);
+        return new CheckOptions(false, false, true, false);
     }
 
     @Override
     public String toString() {
-        return "CheckOptions[multipleHeads=" + multipleHeads + ", failOnPending=" + failOnPending + ", drift=" + drift + "]";
+        return "CheckOptions[multipleHeads=" + multipleHeads + ", failOnPending=" + failOnPending + ", drift=" + drift
+                + ", lintErrors=" + lintErrors + "]";
     }
 }

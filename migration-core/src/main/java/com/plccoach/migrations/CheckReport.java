@@ -12,9 +12,16 @@ import java.util.List;
  * @param heads          heads of the graph; more than one is reported unless labelled branches are kept apart on purpose
  * @param appliedHeads   heads of the applied set
  * @param pending        revisions not applied yet, in the order an upgrade to {@code heads} would apply them
+ * @param lintFindings   lock hazards of the pending revisions on tables that exist and hold rows (docs/big-tables.md)
  */
 public record CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
-                          List<String> appliedHeads, List<String> pending) {
+                          List<String> appliedHeads, List<String> pending, List<LintFinding> lintFindings) {
+
+    /** A report without lint findings (the components before the lint was added). */
+    public CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
+                       List<String> appliedHeads, List<String> pending) {
+        this(graphErrors, missingFiles, checksumDrift, heads, appliedHeads, pending, List.of());
+    }
 
     public CheckReport {
         graphErrors = List.copyOf(graphErrors);
@@ -23,6 +30,7 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         heads = List.copyOf(heads);
         appliedHeads = List.copyOf(appliedHeads);
         pending = List.copyOf(pending);
+        lintFindings = List.copyOf(lintFindings);
     }
 
     public boolean multipleHeads() {
@@ -62,6 +70,7 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         return (problems.isEmpty() ? "OK" : problems.size() + " problem(s):\n  " + String.join("\n  ", problems))
                 + "\nheads: " + (heads.isEmpty() ? "<none>" : String.join(", ", heads))
                 + "; applied: " + (appliedHeads.isEmpty() ? "<base>" : String.join(", ", appliedHeads))
-                + "; pending: " + (pending.isEmpty() ? "none" : pending.size() + " (" + String.join(", ", pending) + ")");
+                + "; pending: " + (pending.isEmpty() ? "none" : pending.size() + " (" + String.join(", ", pending) + ")")
+                + (lintFindings.isEmpty() ? "" : "; " + lintFindings.size() + " lock hazard(s)");
     }
 }

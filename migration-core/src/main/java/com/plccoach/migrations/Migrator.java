@@ -12,6 +12,7 @@ import com.plccoach.migrations.internal.autogen.Autogenerator;
 import com.plccoach.migrations.internal.autogen.DriftDetector;
 import com.plccoach.migrations.internal.autogen.GeneratedRevisions;
 import com.plccoach.migrations.internal.graph.PublicViews;
+import com.plccoach.migrations.internal.lint.Lint;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
 import com.plccoach.migrations.internal.script.DirectoryScriptSource;
@@ -264,7 +265,14 @@ public final class Migrator {
         List<String> pending = graph.upgradePlan(known, "heads").steps().stream().map(Revision::id).toList();
         return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()),
                 Validation.drift(applied, source.revisions(), source::headsOf), graph.heads().stream().map(Revision::id).toList(),
-                known.isEmpty() ? List.of() : graph.headsOf(known), pending);
+                known.isEmpty() ? List.of() : graph.headsOf(known), pending, Lint.pending(graph, known,
+                config.transactionPerRevision(), () -> new ConnectionFactory(config).open()));
+    }
+
+    /** Lock hazards (docs/big-tables.md) of the given revision files, or of every revision when none is given; no database. */
+    public List<LintFinding> lint(List<Path> files) {
+        return files == null || files.isEmpty() ? Lint.pending(graph(), Set.of(), config.transactionPerRevision(), null)
+                : Lint.files(graph(), files, config.transactionPerRevision());
     }
 
     /** {@link #check()} held against {@code options}: throws {@link CheckFailedException} naming every problem, else returns the report. */
@@ -534,6 +542,8 @@ public final class Migrator {
         private String verifyUrl;
         private String applicationName;
         private Path desiredSchema;
+        private int lockRetries = MigratorConfig.DEFAULT_LOCK_RETRIES;
+        private Duration batchPause;
 
         private Builder() {
         }
@@ -558,11 +568,13 @@ public final class Migrator {
         public Builder verifyUrl(String url) { this.verifyUrl = url; return this; }
         public Builder applicationName(String name) { this.applicationName = name; return this; }
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
+        public Builder lockRetries(int retries) { this.lockRetries = retries; return this; }
+        public Builder batchPause(Duration pause) { this.batchPause = pause; return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema);
+                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause);
         }
 
         public Migrator build() {

@@ -29,6 +29,8 @@ import javax.sql.DataSource;
  * @param applicationName  {@code application_name} of our sessions, so other sessions can see who holds the lock
  * @param desiredSchema    a .sql file or a folder of .sql files describing the schema as it should be (autogenerate,
  *                         {@code check}); null for none
+ * @param lockRetries      how many times a transaction that {@code lock_timeout} struck runs again, after growing pauses
+ * @param batchPause       the pause between two batches of a batched backfill ({@code -- batch_size: N})
  */
 public record MigratorConfig(
         String url,
@@ -49,7 +51,21 @@ public record MigratorConfig(
         String pgRestore,
         String verifyUrl,
         String applicationName,
-        Path desiredSchema) {
+        Path desiredSchema,
+        int lockRetries,
+        Duration batchPause) {
+
+    public static final int DEFAULT_LOCK_RETRIES = 3;
+
+    /** The configuration with the default lock retries and no batch pause (the components before {@code lockRetries}). */
+    public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
+                          ScriptSource scripts, String schema, Map<String, String> placeholders, boolean transactionPerRevision,
+                          Duration lockTimeout, Duration lockWait, boolean allowDataLoss, BackupMode backupMode, Path backupDir,
+                          String pgDump, String pgRestore, String verifyUrl, String applicationName, Path desiredSchema) {
+        this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
+                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, desiredSchema,
+                DEFAULT_LOCK_RETRIES, Duration.ZERO);
+    }
 
     /** The configuration without a desired schema (the components before {@code desiredSchema} was added). */
     public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
@@ -71,6 +87,7 @@ public record MigratorConfig(
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
         lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
+        batchPause = batchPause == null ? Duration.ZERO : batchPause;
         backupMode = backupMode == null ? BackupMode.FULL : backupMode;
         backupDir = backupDir == null ? Path.of(System.getProperty("user.home"), ".plccoach", "backups") : backupDir;
         pgDump = pgDump == null ? "pg_dump" : pgDump;

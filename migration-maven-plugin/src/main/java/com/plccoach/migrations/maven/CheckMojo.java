@@ -12,8 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Fails on graph errors, checksum drift, applied revisions whose file is gone, several heads, objects
  * of the live schema changed by hand (plccoach.drift) and, with plccoach.desiredSchema, revisions that
- * do not reach the desired schema; reports pending revisions, failing on them only with
- * plccoach.failOnPending. Changes nothing but the scratch databases it creates and drops.
+ * do not reach the desired schema; reports lock hazards of pending revisions (failing on them with
+ * plccoach.lint=error) and pending revisions (failing on them only with plccoach.failOnPending).
+ * Changes nothing but the scratch databases it creates and drops.
  */
 @Mojo(name = "check", requiresProject = false, threadSafe = true)
 public class CheckMojo extends AbstractDatabaseMojo {
@@ -28,6 +29,8 @@ public class CheckMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.desiredSchema") private File desiredSchema;
     /** Server on which to create the scratch databases (default: the server of plccoach.url), where the user may CREATE DATABASE. */
     @Parameter(property = "plccoach.verifyUrl") private String verifyUrl;
+    /** Lock hazards of the pending revisions (docs/big-tables.md): warn prints them, error fails the build on them. */
+    @Parameter(property = "plccoach.lint", defaultValue = "warn") private String lint;
 
     @Inject
     public CheckMojo(Credentials credentials) {
@@ -36,8 +39,12 @@ public class CheckMojo extends AbstractDatabaseMojo {
 
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
+        if (!lint.equals("warn") && !lint.equals("error")) {
+            throw new MojoFailureException("plccoach.lint is '" + lint + "': use warn (print lock hazards) or error (fail on them)");
+        }
         CheckReport report = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build()
-                .check(new CheckOptions(multipleHeads, failOnPending, drift));
+                .check(new CheckOptions(multipleHeads, failOnPending, drift, lint.equals("error")));
+        report.lintFindings().forEach(finding -> getLog().warn(finding.toString()));
         info(report.summary());
         return report;
     }

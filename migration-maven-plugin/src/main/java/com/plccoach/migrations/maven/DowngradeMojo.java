@@ -29,6 +29,8 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.pgRestore", defaultValue = "pg_restore") private String pgRestore;
     /** PostgreSQL lock_timeout for every revision, as 10s, 500ms, 2m or ISO-8601 (PT10S). */
     @Parameter(property = "plccoach.lockTimeout", defaultValue = "10s") private String lockTimeout;
+    /** How many times a transaction that plccoach.lockTimeout struck runs again, after growing pauses (0.5 s, 1 s, 2 s...); each retry logs who holds the lock. */
+    @Parameter(property = "plccoach.lockRetries", defaultValue = "3") private int lockRetries;
     /** How long to wait for another runner's migration lock, as 5m, 30s or ISO-8601. */
     @Parameter(property = "plccoach.lockWait", defaultValue = "5m") private String lockWait;
     /** Print the SQL that would run instead of running it (no backup is taken); a target from:to needs no database. */
@@ -50,7 +52,8 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
     protected Object run() throws MojoExecutionException, MojoFailureException {
         Migrator migrator = builder().transactionPerRevision(transactionPerRevision).allowDataLoss(allowDataLoss).backupMode(backup)
                 .backupDir(backupDir == null ? null : backupDir.toPath()).pgDump(pgDump).pgRestore(pgRestore)
-                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait)).build();
+                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait))
+                .lockRetries(lockRetries).build();
         // the core logs a line per revision with its duration, and the summary with the backup taken
         return sql ? SqlOutput.write(migrator.downgradeSql(target), sqlFile, getLog(), "downgrade") : migrator.downgrade(target);
     }

@@ -1,7 +1,10 @@
 package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.AutogenerateResult;
+import com.plccoach.migrations.Migrator;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -39,7 +42,10 @@ public class RevisionMojo extends AbstractDatabaseMojo {
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
         if (!autogenerate) {
-            return builder().build().newRevision(message, parent, branchLabel, revisionId); // the core logs the new file and its parents
+            Migrator migrator = builder().build();
+            Path file = migrator.newRevision(message, parent, branchLabel, revisionId); // the core logs the new file and its parents
+            migrator.lint(List.of(file)).forEach(finding -> getLog().warn(finding.toString()));
+            return file;
         }
         if (desiredSchema == null || parent != null || branchLabel != null || revisionId != null) {
             throw new MojoFailureException(desiredSchema == null ? "plccoach.autogenerate needs the desired schema: add"
@@ -47,8 +53,12 @@ public class RevisionMojo extends AbstractDatabaseMojo {
                     + " configuration" : "plccoach.autogenerate starts from the single head with generated ids: drop plccoach.parent,"
                     + " plccoach.branchLabel and plccoach.revisionId, or write the revision without plccoach.autogenerate");
         }
-        AutogenerateResult result = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema.toPath()).build().autogenerate(message);
+        Migrator migrator = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema.toPath()).build();
+        AutogenerateResult result = migrator.autogenerate(message);
         result.lines().forEach(this::info);
+        if (!result.files().isEmpty()) { // lint of no files means every revision
+            migrator.lint(result.files()).forEach(finding -> getLog().warn(finding.toString()));
+        }
         return result;
     }
 }

@@ -20,6 +20,10 @@ public class UpgradeMojo extends AbstractDatabaseMojo {
     @Parameter(property = "plccoach.allowDataLoss", defaultValue = "false") private boolean allowDataLoss;
     /** PostgreSQL lock_timeout for every revision, as 10s, 500ms, 2m or ISO-8601 (PT10S). */
     @Parameter(property = "plccoach.lockTimeout", defaultValue = "10s") private String lockTimeout;
+    /** How many times a transaction that plccoach.lockTimeout struck runs again, after growing pauses (0.5 s, 1 s, 2 s...); each retry logs who holds the lock. */
+    @Parameter(property = "plccoach.lockRetries", defaultValue = "3") private int lockRetries;
+    /** The pause between two batches of a batched backfill (a revision with -- batch_size: N), e.g. 100ms, to let replicas and other writers keep up. */
+    @Parameter(property = "plccoach.batchPause", defaultValue = "0s") private String batchPause;
     /** How long to wait for another runner's migration lock, as 5m, 30s or ISO-8601. */
     @Parameter(property = "plccoach.lockWait", defaultValue = "5m") private String lockWait;
     /** Print the SQL that would run, state-table statements included, instead of running it; a target from:to needs no database. */
@@ -35,7 +39,8 @@ public class UpgradeMojo extends AbstractDatabaseMojo {
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
         Migrator migrator = builder().transactionPerRevision(transactionPerRevision).allowDataLoss(allowDataLoss)
-                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait)).build();
+                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait))
+                .lockRetries(lockRetries).batchPause(duration("plccoach.batchPause", batchPause)).build();
         // the core logs a line per revision with its duration, and the summary
         return sql ? SqlOutput.write(migrator.upgradeSql(target), sqlFile, getLog(), "upgrade") : migrator.upgrade(target);
     }

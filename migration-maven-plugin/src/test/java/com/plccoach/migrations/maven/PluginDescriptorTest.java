@@ -48,13 +48,14 @@ class PluginDescriptorTest {
     @Test
     void upgrade_declares_the_run_settings_but_no_backup() {
         assertThat(databaseParameters("upgrade"))
-                .isEqualTo(Set.of("target", "transactionPerRevision", "allowDataLoss", "lockTimeout", "lockWait", "sql", "sqlFile"));
+                .isEqualTo(Set.of("target", "transactionPerRevision", "allowDataLoss", "lockTimeout", "lockWait", "lockRetries",
+                        "batchPause", "sql", "sqlFile"));
     }
 
     @Test
     void downgrade_declares_the_run_settings_and_the_backup() {
         assertThat(databaseParameters("downgrade")).isEqualTo(Set.of("target", "transactionPerRevision", "allowDataLoss", "backup",
-                "backupDir", "pgDump", "pgRestore", "lockTimeout", "lockWait", "sql", "sqlFile"));
+                "backupDir", "pgDump", "pgRestore", "lockTimeout", "lockWait", "lockRetries", "sql", "sqlFile"));
     }
 
     @Test
@@ -63,7 +64,7 @@ class PluginDescriptorTest {
         assertThat(databaseParameters("stamp")).isEqualTo(Set.of("target", "purge", "lockWait"));
         assertThat(databaseParameters("restore")).isEqualTo(Set.of("backupFile", "pgRestore", "lockWait"));
         assertThat(databaseParameters("verify")).isEqualTo(Set.of("verifyUrl"));
-        assertThat(databaseParameters("check")).isEqualTo(Set.of("multipleHeads", "failOnPending", "drift", "desiredSchema", "verifyUrl"));
+        assertThat(databaseParameters("check")).isEqualTo(Set.of("multipleHeads", "failOnPending", "drift", "desiredSchema", "verifyUrl", "lint"));
         assertThat(databaseParameters("revision"))
                 .isEqualTo(Set.of("message", "parent", "branchLabel", "revisionId", "autogenerate", "desiredSchema", "verifyUrl"));
         assertThat(databaseParameters("import-mybatis")).isEqualTo(Set.of("mybatisDir", "mybatisEnvironment", "importState", "lockWait"));

@@ -68,17 +68,30 @@ public final class Autogenerator {
         }
     }
 
-    /** Indexes on tables that already exist move to a second, non-transactional revision built CONCURRENTLY. */
+    private static final java.util.regex.Pattern VALIDATE = java.util.regex.Pattern.compile("(?s)^ALTER TABLE .* VALIDATE CONSTRAINT .*");
+
+    /**
+     * Indexes on tables that already exist move to a second, non-transactional revision built
+     * CONCURRENTLY, and so do constraint validations, which then hold no lock of the first revision.
+     */
     static GeneratedRevisions split(List<Difference> changes, List<Ddl> up, List<Ddl> down) {
         Set<String> concurrent = new TreeSet<>();
         List<Ddl> up1 = new ArrayList<>();
         List<Ddl> up2 = new ArrayList<>();
+        boolean indexNoted = false;
+        boolean validationNoted = false;
         for (Ddl d : up) {
             if (d.createsIndex() != null) {
                 concurrent.add(d.createsIndex());
                 String sql = d.sql().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY ");
-                up2.add(Ddl.noted(sql, up2.isEmpty()
-                        ? "CONCURRENTLY: the table keeps taking writes while the index builds (hence transactional: false)" : null));
+                up2.add(Ddl.noted(sql, indexNoted ? null : "require-concurrent-index-creation: CONCURRENTLY, so the table keeps"
+                        + " taking writes while the index builds (hence transactional: false)"));
+                indexNoted = true;
+            } else if (VALIDATE.matcher(d.sql()).matches()) {
+                // in the main revision's transaction it would hold that revision's locks for the whole scan
+                up2.add(Ddl.noted(d.sql(), validationNoted ? null : "lock-held-during-long-work: validated here, outside the"
+                        + " transaction that added the constraint, so no lock that blocks writes is held while rows are checked"));
+                validationNoted = true;
             } else {
                 up1.add(d);
             }

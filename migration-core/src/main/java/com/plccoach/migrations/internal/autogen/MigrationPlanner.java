@@ -240,7 +240,8 @@ final class MigrationPlanner {
         });
         dropped.sort((a, b) -> Boolean.compare(b.partitionBound() != null, a.partitionBound() != null));
         for (TableDef t : dropped) {
-            out.add(Ddl.of("DROP TABLE " + table(t)));
+            out.add(Ddl.noted("DROP TABLE " + table(t), "ban-drop-table: " + t.displayName() + " is not in the target schema;"
+                    + " drop it once no running code uses it"));
         }
     }
 
@@ -539,10 +540,11 @@ final class MigrationPlanner {
                     || (n.generated() != null && !Objects.equals(n.defaultValue(), c.defaultValue())));
             if (n == null) {
                 out.add(Ddl.noted(alter + " DROP COLUMN " + Sql.ident(c.name()),
-                        "column " + c.displayName() + " is not in the target schema: dropped, not renamed"));
+                        "ban-drop-column: column " + c.displayName() + " is not in the target schema: dropped, not renamed"));
             } else if (regenerated) {
                 out.add(Ddl.noted(alter + " DROP COLUMN " + Sql.ident(c.name()),
-                        "a generation expression cannot be altered in place: the column is dropped and added again"));
+                        "ban-drop-column: a generation expression cannot be altered in place: the column is dropped and"
+                                + " added again"));
             }
         }
         for (ColumnDef n : t.columns()) {
@@ -572,7 +574,8 @@ final class MigrationPlanner {
         }
         if (retyped) {
             out.add(Ddl.noted(alter + " TYPE " + n.type() + (n.collation() == null ? "" : " COLLATE " + Sql.ident(n.collation()))
-                    + " USING " + Sql.ident(n.name()) + "::" + n.type(), "rewrites the table and its indexes under an ACCESS EXCLUSIVE lock"));
+                    + " USING " + Sql.ident(n.name()) + "::" + n.type(), "changing-column-type: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock"
+                    + " unless the new type is binary compatible (varchar(n) to text or a larger varchar)"));
         }
         if (n.defaultValue() != null && (defaultChanges || retyped)) {
             out.add(Ddl.of(alter + " SET DEFAULT " + n.defaultValue()));
@@ -580,7 +583,8 @@ final class MigrationPlanner {
         if (c.notNull() && !n.notNull()) {
             out.add(Ddl.of(alter + " DROP NOT NULL"));
         } else if (!c.notNull() && n.notNull()) {
-            out.add(Ddl.noted(alter + " SET NOT NULL", "scans the table under an ACCESS EXCLUSIVE lock; fails if a row holds NULL"));
+            out.add(Ddl.noted(alter + " SET NOT NULL", "adding-not-nullable-field: scans the table under an ACCESS EXCLUSIVE lock; fails if a row"
+                    + " holds NULL"));
         }
         if (c.identity() == null && n.identity() != null) {
             out.add(Ddl.of(alter + " ADD GENERATED " + n.identity() + " AS IDENTITY"));
@@ -637,8 +641,13 @@ final class MigrationPlanner {
         if (checked && !c.validated()) {
             out.add(Ddl.of(add + body + " NOT VALID"));
         } else if (checked && tableExisted) {
-            out.add(Ddl.noted(add + body + " NOT VALID", "NOT VALID then VALIDATE: existing rows are checked without blocking writes"));
+            out.add(Ddl.noted(add + body + " NOT VALID", (isForeign(c) ? "adding-foreign-key-constraint" : "constraint-missing-not-valid")
+                    + ": NOT VALID here, VALIDATE in the transactional: false revision after this one, so existing rows are"
+                    + " checked without blocking writes"));
             out.add(Ddl.of("ALTER TABLE " + table(t) + " VALIDATE CONSTRAINT " + Sql.ident(c.name())));
+        } else if (tableExisted && ("UNIQUE".equals(c.type()) || "PRIMARY KEY".equals(c.type()))) {
+            out.add(Ddl.noted(add + body, "disallowed-unique-constraint: builds its index under an ACCESS EXCLUSIVE lock; on a"
+                    + " big table build it first with CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX"));
         } else {
             out.add(Ddl.of(add + body));
         }

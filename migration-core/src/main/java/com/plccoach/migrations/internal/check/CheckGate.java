@@ -33,6 +33,11 @@ public final class CheckGate {
         if (!problems.isEmpty()) {
             throw new CheckFailedException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems), problems);
         }
+        if (options.lintErrors() && !report.lintFindings().isEmpty()) {
+            List<String> hazards = report.lintFindings().stream().map(Object::toString).toList();
+            throw new CheckFailedException("Check failed, " + hazards.size() + " lock hazard(s) in pending revisions (plccoach.lint=error):\n"
+                    + String.join("\n", hazards), hazards);
+        }
         List<String> schemaProblems = new ArrayList<>();
         if (options.drift()) {
             DriftReport drift = liveDrift(live);

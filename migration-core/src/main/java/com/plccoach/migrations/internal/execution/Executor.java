@@ -47,7 +47,8 @@ public final class Executor {
         this.connections = connections;
         this.store = new StateStore(config.schema());
         this.lock = new MigrationLock(config.schema());
-        this.runner = new Runner(store.sql(), config.lockTimeout(), config.transactionPerRevision());
+        this.runner = new Runner(store.sql(), config.lockTimeout(), config.transactionPerRevision(), config.lockRetries(),
+                config.batchPause());
     }
 
     public StateStore store() {

@@ -37,11 +37,23 @@ public final class Runner {
     private final StateSql state;
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
+    private final LockRetry lockRetry;
+    private final Duration batchPause;
 
     public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision) {
+        this(state, lockTimeout, transactionPerRevision, 0, Duration.ZERO);
+    }
+
+    /**
+     * @param lockRetries how many times a transaction that lock_timeout struck runs again (see {@link LockRetry})
+     * @param batchPause  the pause between two batches of a batched backfill (see {@link Backfill})
+     */
+    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries, Duration batchPause) {
         this.state = state;
         this.lockTimeout = lockTimeout;
         this.transactionPerRevision = transactionPerRevision;
+        this.lockRetry = new LockRetry(lockRetries);
+        this.batchPause = batchPause;
     }
 
     /** Splits and checks the plan; throws before anything runs when it could not run through. */
@@ -81,7 +93,9 @@ public final class Runner {
         BeforeRun hook = beforeRun;
         for (List<PreparedStep> batch : batches(steps)) {
             if (batch.get(0).transactional()) {
-                runInTransaction(connection, plan, batch, hook, progress, command);
+                BeforeRun batchHook = hook;
+                lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
+                        () -> runInTransaction(connection, plan, batch, batchHook, progress, command));
             } else {
                 runAlone(connection, plan, batch.get(0), hook, progress, command);
             }
@@ -152,7 +166,11 @@ public final class Runner {
             for (SqlStatement s : step.statements()) {
                 statement = s;
                 dropInvalidIndexLeftBy(connection, st, step, s);
-                execute(connection, st, s);
+                if (step.revision().batchSize() > 0) {
+                    Backfill.run(connection, st, step, s, batchPause);
+                } else {
+                    execute(connection, st, s);
+                }
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param downLine  1-based line where the down part starts; 0 when irreversible
  * @param location  the file, as its script source names it
  * @param checksum  lowercase hex SHA-256 over parents and up part, line endings normalised
+ * @param batchSize rows per batch of a batched backfill ({@code -- batch_size: N}, with {@code ${batch_size}} in the up
+ *                  part already replaced by N): each up statement runs again until it changes no row; 0 otherwise
  */
 public record Revision(
         String id,
@@ -25,7 +27,16 @@ public record Revision(
         String downSql,
         int downLine,
         String location,
-        String checksum) {
+        String checksum,
+        int batchSize) {
+
+    /** An ordinary revision, not a batched backfill (the components before {@code batchSize} was added). */
+    public Revision(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn, String message,
+                    String createDate, boolean transactional, String upSql, int upLine, String downSql, int downLine,
+                    String location, String checksum) {
+        this(id, parents, branchLabels, dependsOn, message, createDate, transactional, upSql, upLine, downSql, downLine,
+                location, checksum, 0);
+    }
 
     public Revision {
         parents = List.copyOf(parents);

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 public final class RevisionParser {
 
     public static final Set<String> KEYS =
-            Set.of("revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional");
+            Set.of("revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional", "batch_size");
     static final List<String> KEY_ORDER =
-            List.of("revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional");
+            List.of("revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional",
+                    "batch_size");
 
     private static final Pattern HEADER_LINE = Pattern.compile("^--\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:(.*)$");
     private static final Pattern UNDO_LINE = Pattern.compile("^\\s*--\\s*//\\s*@UNDO\\s*$");
@@ -133,11 +134,12 @@ public final class RevisionParser {
                     + " (only a merge revision, with two or more parents, may have an empty up part)");
         }
 
-        String upSql = substitute(location, rawUp, bodyStart + 1);
-        String downSql = rawDown == null ? null : substitute(location, rawDown, undo + 2);
+        int batchSize = batchSize(location, header.get("batch_size"), headerLines.getOrDefault("batch_size", 0), transactional);
+        String upSql = substitute(location, rawUp, bodyStart + 1, batchSize);
+        String downSql = rawDown == null ? null : substitute(location, rawDown, undo + 2, 0);
         return new Revision(id, parents, labels, dependsOn, header.getOrDefault("message", ""),
                 header.get("create_date"), transactional, upSql, bodyStart + 1, downSql, undo >= 0 ? undo + 2 : 0,
-                location, checksum(parents, rawUp));
+                location, checksum(parents, rawUp), batchSize);
     }
 
     private static boolean isUndo(String line) {
@@ -165,16 +167,22 @@ public final class RevisionParser {
         return lines.toArray(new String[0]);
     }
 
+    private static final java.util.regex.Pattern ALLOW_LINE =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*--[ \\t]*plccoach:allow\\b[^\\n]*(\\n|\\z)");
+
     /**
      * SHA-256 over the parents and the up part, line endings normalised to LF, in lowercase hex. The
-     * placeholders are not substituted, so that environments with different values agree.
+     * placeholders are not substituted, so that environments with different values agree. Lines holding
+     * only a {@code -- plccoach:allow} comment are left out: exempting an applied revision from a lint
+     * rule changes nothing that runs, so it must not count as an edit of an applied file.
      */
     public static String checksum(List<String> parents, String up) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(String.join(",", parents).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');
-            digest.update(up.replace("\r\n", "\n").replace('\r', '\n').getBytes(StandardCharsets.UTF_8));
+            String normalized = ALLOW_LINE.matcher(up.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+            digest.update(normalized.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -241,14 +249,35 @@ public final class RevisionParser {
         return sb.toString();
     }
 
-    private String substitute(String location, String sql, int firstLine) {
+    /** The rows per batch of a batched backfill ({@code -- batch_size: N}); 0 for an ordinary revision. */
+    private static int batchSize(String location, String value, int line, boolean transactional) {
+        if (value == null) {
+            return 0;
+        }
+        int rows;
+        try {
+            rows = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            rows = 0;
+        }
+        if (rows <= 0) {
+            throw error(location, line, "batch_size must be a positive number of rows, not '" + value + "'");
+        }
+        if (transactional) {
+            throw error(location, line, "batch_size needs '-- transactional: false' in the header: each batch commits on its"
+                    + " own, which a revision running in one transaction cannot do");
+        }
+        return rows;
+    }
+
+    private String substitute(String location, String sql, int firstLine, int batchSize) {
         if (sql.indexOf("${") < 0) {
             return sql;
         }
         Matcher m = PLACEHOLDER.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String value = placeholders.get(m.group(1));
+            String value = batchSize > 0 && m.group(1).equals("batch_size") ? String.valueOf(batchSize) : placeholders.get(m.group(1));
             if (value == null) {
                 int line = firstLine;
                 for (int k = 0; k < m.start(); k++) {

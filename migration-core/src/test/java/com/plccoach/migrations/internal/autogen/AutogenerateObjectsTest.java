@@ -123,7 +123,7 @@ class AutogenerateObjectsTest {
     @Test
     void a_vanished_column_is_dropped_never_renamed() {
         Path file = only("CREATE TABLE users (id int, name text);", "CREATE TABLE users (id int, full_name text);");
-        assertThat(AutogenFixture.up(file)).contains("-- column users.name is not in the target schema: dropped, not renamed\n"
+        assertThat(AutogenFixture.up(file)).contains("-- ban-drop-column: column users.name is not in the target schema: dropped, not renamed\n"
                 + "ALTER TABLE users DROP COLUMN name;").contains("ALTER TABLE users ADD COLUMN full_name text;")
                 .doesNotContain("RENAME");
     }
@@ -131,7 +131,8 @@ class AutogenerateObjectsTest {
     @Test
     void a_column_type_change_says_it_rewrites_the_table() {
         Path file = only("CREATE TABLE t (n int);", "CREATE TABLE t (n bigint);");
-        assertThat(AutogenFixture.up(file)).contains("-- rewrites the table and its indexes under an ACCESS EXCLUSIVE lock\n"
+        assertThat(AutogenFixture.up(file)).contains("-- changing-column-type: rewrites the table and its indexes under an ACCESS EXCLUSIVE lock unless the new"
+                + " type is binary compatible (varchar(n) to text or a larger varchar)\n"
                 + "ALTER TABLE t ALTER COLUMN n TYPE bigint USING n::bigint;");
         assertThat(AutogenFixture.down(file)).contains("ALTER TABLE t ALTER COLUMN n TYPE integer USING n::integer;");
     }
@@ -166,20 +167,25 @@ class AutogenerateObjectsTest {
     }
 
     @Test
-    void a_foreign_key_on_an_existing_table_is_added_not_valid_then_validated() {
-        Path file = only(USERS + "CREATE TABLE posts (id int, user_id bigint);",
-                USERS + "CREATE TABLE posts (id int, user_id bigint REFERENCES users(id) ON DELETE CASCADE);");
-        assertThat(AutogenFixture.up(file)).contains("-- NOT VALID then VALIDATE: existing rows are checked without blocking writes\n"
-                + "ALTER TABLE posts ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;\n\n"
-                + "ALTER TABLE posts VALIDATE CONSTRAINT posts_user_id_fkey;");
-        assertThat(AutogenFixture.down(file)).contains("ALTER TABLE posts DROP CONSTRAINT posts_user_id_fkey;");
+    void a_foreign_key_on_an_existing_table_is_added_not_valid_then_validated_in_the_non_transactional_revision() {
+        AutogenerateResult result = new AutogenFixture(db, temp).given(USERS + "CREATE TABLE posts (id int, user_id bigint);",
+                USERS + "CREATE TABLE posts (id int, user_id bigint REFERENCES users(id) ON DELETE CASCADE);").autogenerate();
+        assertThat(result.files()).hasSize(2);
+        assertThat(AutogenFixture.up(result.files().get(0))).contains("-- adding-foreign-key-constraint: NOT VALID here, VALIDATE in"
+                + " the transactional: false revision after this one, so existing rows are checked without blocking writes\n"
+                + "ALTER TABLE posts ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;")
+                .doesNotContain("VALIDATE CONSTRAINT");
+        assertThat(AutogenFixture.down(result.files().get(0))).contains("ALTER TABLE posts DROP CONSTRAINT posts_user_id_fkey;");
+        assertThat(AutogenFixture.read(result.files().get(1))).contains("-- transactional: false\n")
+                .contains("ALTER TABLE posts VALIDATE CONSTRAINT posts_user_id_fkey;");
     }
 
     @Test
-    void a_check_on_an_existing_table_is_added_not_valid_then_validated() {
-        Path file = only("CREATE TABLE t (n int);", "CREATE TABLE t (n int CONSTRAINT n_positive CHECK (n > 0));");
-        assertThat(AutogenFixture.up(file)).contains("ALTER TABLE t ADD CONSTRAINT n_positive CHECK ((n > 0)) NOT VALID;")
-                .contains("ALTER TABLE t VALIDATE CONSTRAINT n_positive;");
+    void a_check_on_an_existing_table_is_added_not_valid_then_validated_in_the_non_transactional_revision() {
+        AutogenerateResult result = new AutogenFixture(db, temp).given("CREATE TABLE t (n int);",
+                "CREATE TABLE t (n int CONSTRAINT n_positive CHECK (n > 0));").autogenerate();
+        assertThat(AutogenFixture.up(result.files().get(0))).contains("ALTER TABLE t ADD CONSTRAINT n_positive CHECK ((n > 0)) NOT VALID;");
+        assertThat(AutogenFixture.up(result.files().get(1))).contains("ALTER TABLE t VALIDATE CONSTRAINT n_positive;");
     }
 
     @Test
@@ -200,9 +206,11 @@ class AutogenerateObjectsTest {
 
     @Test
     void a_changed_constraint_is_dropped_and_added_again() {
-        Path file = only("CREATE TABLE t (n int CONSTRAINT n_ok CHECK (n > 0));", "CREATE TABLE t (n int CONSTRAINT n_ok CHECK (n > 1));");
-        assertThat(AutogenFixture.up(file)).containsSubsequence("ALTER TABLE t DROP CONSTRAINT n_ok;",
+        AutogenerateResult result = new AutogenFixture(db, temp).given("CREATE TABLE t (n int CONSTRAINT n_ok CHECK (n > 0));",
+                "CREATE TABLE t (n int CONSTRAINT n_ok CHECK (n > 1));").autogenerate();
+        assertThat(AutogenFixture.up(result.files().get(0))).containsSubsequence("ALTER TABLE t DROP CONSTRAINT n_ok;",
                 "ALTER TABLE t ADD CONSTRAINT n_ok CHECK ((n > 1)) NOT VALID;");
+        assertThat(AutogenFixture.up(result.files().get(1))).contains("ALTER TABLE t VALIDATE CONSTRAINT n_ok;");
     }
 
     @Test

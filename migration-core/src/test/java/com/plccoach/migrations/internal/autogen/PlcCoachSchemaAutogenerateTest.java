@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.autogen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.plccoach.migrations.AutogenerateResult;
+import com.plccoach.migrations.LintFinding;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
@@ -64,5 +65,33 @@ class PlcCoachSchemaAutogenerateTest {
                 .contains("FOREIGN KEY (parent_id) REFERENCES messages(id) ON DELETE SET NULL NOT VALID;");
         assertThat(AutogenFixture.read(result.files().get(1))).contains("-- transactional: false\n")
                 .contains("CREATE INDEX CONCURRENTLY conversations_archived_idx ON public.conversations");
+    }
+
+    @Test
+    void what_autogenerate_writes_for_a_realistic_change_passes_the_lint() throws IOException {
+        Migrator migrator = migrator("""
+                ALTER TABLE conversations ADD COLUMN archived_at timestamptz;
+                ALTER TABLE conversations ADD COLUMN pinned boolean NOT NULL DEFAULT false;
+                ALTER TABLE messages ADD COLUMN parent_id uuid REFERENCES messages (id) ON DELETE SET NULL;
+                ALTER TABLE messages ADD CONSTRAINT messages_model_check CHECK (model <> '');
+                CREATE INDEX conversations_archived_idx ON conversations (archived_at) WHERE archived_at IS NOT NULL;
+                CREATE TABLE tags (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE);
+                CREATE INDEX tags_name_lower_idx ON tags (lower(name));
+                """);
+        AutogenerateResult result = migrator.autogenerate("archive, pin and thread conversations");
+
+        assertThat(migrator.lint(result.files())).isEmpty();
+        assertThat(AutogenFixture.read(result.files().get(1))).contains("VALIDATE CONSTRAINT messages_parent_id_fkey;")
+                .contains("VALIDATE CONSTRAINT messages_model_check;");
+    }
+
+    @Test
+    void a_hazard_autogenerate_cannot_avoid_is_reported_under_a_comment_naming_its_rule() throws IOException {
+        Migrator migrator = migrator("ALTER TABLE sessions DROP COLUMN user_agent;\n");
+        AutogenerateResult result = migrator.autogenerate("sessions forget the user agent");
+
+        assertThat(migrator.lint(result.files())).extracting(LintFinding::rule).containsExactly("ban-drop-column");
+        assertThat(AutogenFixture.up(result.files().get(0))).contains("-- ban-drop-column: column sessions.user_agent is not in the"
+                + " target schema: dropped, not renamed\nALTER TABLE sessions DROP COLUMN user_agent;");
     }
 }

@@ -17,13 +17,13 @@ class CheckGateTest {
 
     @Test
     void pending_revisions_pass_unless_the_gate_fails_on_them() {
-        assertThat(new CheckGate(new CheckOptions(false, false, false)).enforce(PENDING, null, null).summary())
+        assertThat(new CheckGate(new CheckOptions(false, false, false, false)).enforce(PENDING, null, null).summary())
                 .isEqualTo("Check passed: heads 002, applied 001; 1 revision(s) pending: 002");
     }
 
     @Test
     void fail_on_pending_fails_naming_the_pending_revisions_and_the_switch() {
-        assertThatThrownBy(() -> new CheckGate(new CheckOptions(false, true, false)).enforce(PENDING, null, null))
+        assertThatThrownBy(() -> new CheckGate(new CheckOptions(false, true, false, false)).enforce(PENDING, null, null))
                 .isInstanceOf(CheckFailedException.class)
                 .hasMessage("1 revision(s) pending: 002. Apply them with `mvn plccoach:upgrade`, or drop plccoach.failOnPending");
     }

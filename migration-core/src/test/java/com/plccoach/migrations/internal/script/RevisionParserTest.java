@@ -111,8 +111,32 @@ class RevisionParserTest {
         assertThatThrownBy(() -> parse("-- revision: a\n-- down_revision: base\n-- author: me\n\nSELECT 1;\n"))
                 .isInstanceOf(RevisionFileException.class)
                 .hasMessage("f.sql:3: unknown header key 'author'. The header keys are revision, down_revision, branch_labels,"
-                        + " depends_on, message, create_date, transactional; to keep a comment, put it after the blank line"
-                        + " that ends the header");
+                        + " depends_on, message, create_date, transactional, batch_size; to keep a comment, put it after the blank"
+                        + " line that ends the header");
+    }
+
+    @Test
+    void a_batch_size_header_replaces_batch_size_in_the_up_part() {
+        Revision r = parse("-- revision: a\n-- down_revision: base\n-- transactional: false\n-- batch_size: 5000\n\n"
+                + "UPDATE t SET x = 0 WHERE id IN (SELECT id FROM t WHERE x IS NULL LIMIT ${batch_size});\n");
+        assertThat(r.batchSize()).isEqualTo(5000);
+        assertThat(r.upSql()).contains("LIMIT 5000)");
+    }
+
+    @Test
+    void a_batch_size_in_a_transactional_revision_is_refused_naming_the_header_it_needs() {
+        assertThatThrownBy(() -> parse("-- revision: a\n-- down_revision: base\n-- batch_size: 5000\n\nSELECT 1;\n"))
+                .isInstanceOf(RevisionFileException.class)
+                .hasMessage("f.sql:3: batch_size needs '-- transactional: false' in the header: each batch commits on its own,"
+                        + " which a revision running in one transaction cannot do");
+    }
+
+    @Test
+    void a_batch_size_that_is_no_positive_number_is_refused() {
+        assertThatThrownBy(() -> parse("-- revision: a\n-- down_revision: base\n-- transactional: false\n-- batch_size: lots\n\n"
+                + "SELECT 1;\n"))
+                .isInstanceOf(RevisionFileException.class)
+                .hasMessage("f.sql:4: batch_size must be a positive number of rows, not 'lots'");
     }
 
     @Test
@@ -192,6 +216,19 @@ class RevisionParserTest {
     void the_checksum_ignores_message_and_down_part() {
         String edited = SAMPLE.replace("add conversation sharing", "share conversations").replace("DROP COLUMN", "DROP COLUMN IF EXISTS");
         assertThat(parse(edited).checksum()).isEqualTo(parse(SAMPLE).checksum());
+    }
+
+    @Test
+    void the_checksum_ignores_lines_holding_only_a_lint_allow_comment() {
+        String allowed = SAMPLE.replace("ALTER TABLE conversations ADD", "-- plccoach:allow adding-field-with-default: constant\n"
+                + "ALTER TABLE conversations ADD");
+        assertThat(parse(allowed).checksum()).isEqualTo(parse(SAMPLE).checksum());
+    }
+
+    @Test
+    void the_checksum_changes_with_other_comments_of_the_up_part() {
+        String commented = SAMPLE.replace("ALTER TABLE conversations ADD", "-- shared with these users\nALTER TABLE conversations ADD");
+        assertThat(parse(commented).checksum()).isNotEqualTo(parse(SAMPLE).checksum());
     }
 
     @Test

@@ -269,10 +269,14 @@ public final class Migrator {
                 config.transactionPerRevision(), () -> new ConnectionFactory(config).open()));
     }
 
-    /** Lock hazards (docs/big-tables.md) of the given revision files, or of every revision when none is given; no database. */
+    /** Lock hazards (docs/big-tables.md) of every revision; no database. */
+    public List<LintFinding> lint() {
+        return Lint.pending(graph(), Set.of(), config.transactionPerRevision(), null);
+    }
+
+    /** Lock hazards (docs/big-tables.md) of the given revision files (none for an empty list); no database. */
     public List<LintFinding> lint(List<Path> files) {
-        return files == null || files.isEmpty() ? Lint.pending(graph(), Set.of(), config.transactionPerRevision(), null)
-                : Lint.files(graph(), files, config.transactionPerRevision());
+        return files.isEmpty() ? List.of() : Lint.files(graph(), files, config.transactionPerRevision());
     }
 
     /** {@link #check()} held against {@code options}: throws {@link CheckFailedException} naming every problem, else returns the report. */

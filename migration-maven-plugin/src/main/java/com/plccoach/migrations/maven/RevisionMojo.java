@@ -11,11 +11,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/**
- * Writes a new revision file, yyyyMMdd_HHmm_id_slug.sql, into the scripts directory; needs no database,
- * except with plccoach.autogenerate, which writes the revision that takes the revisions' schema to
- * plccoach.desiredSchema, worked out and proven on scratch databases.
- */
+/** Writes a new revision file (yyyyMMdd_HHmm_id_slug.sql, linted) into the scripts directory, with no database; with
+ *  plccoach.autogenerate, the revision that takes the revisions' schema to plccoach.desiredSchema, proven on scratch databases. */
 @Mojo(name = "revision", requiresProject = false, threadSafe = true)
 public class RevisionMojo extends AbstractDatabaseMojo {
 
@@ -43,7 +40,7 @@ public class RevisionMojo extends AbstractDatabaseMojo {
     protected Object run() throws MojoExecutionException, MojoFailureException {
         if (!autogenerate) {
             Migrator migrator = builder().build();
-            Path file = migrator.newRevision(message, parent, branchLabel, revisionId); // the core logs the new file and its parents
+            Path file = migrator.newRevision(message, parent, branchLabel, revisionId); // the core logs the file and its parents
             migrator.lint(List.of(file)).forEach(finding -> getLog().warn(finding.toString()));
             return file;
         }
@@ -56,9 +53,7 @@ public class RevisionMojo extends AbstractDatabaseMojo {
         Migrator migrator = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema.toPath()).build();
         AutogenerateResult result = migrator.autogenerate(message);
         result.lines().forEach(this::info);
-        if (!result.files().isEmpty()) { // lint of no files means every revision
-            migrator.lint(result.files()).forEach(finding -> getLog().warn(finding.toString()));
-        }
+        migrator.lint(result.files()).forEach(finding -> getLog().warn(finding.toString()));
         return result;
     }
 }

@@ -71,7 +71,7 @@ class LintTableSizesTest {
 
     @Test
     void without_a_database_every_hazard_is_reported_without_sizes() {
-        assertThat(migrator().lint(java.util.List.of())).extracting(f -> f.rule() + " " + f.table() + " " + f.tableBytes())
+        assertThat(migrator().lint()).extracting(f -> f.rule() + " " + f.table() + " " + f.tableBytes())
                 .containsExactly("require-concurrent-index-creation users -1", "require-concurrent-index-creation tags -1",
                         "lock-held-during-long-work tags -1", "require-concurrent-index-creation orders -1",
                         "lock-held-during-long-work orders -1", "renaming-column tags -1");

@@ -65,7 +65,7 @@ public final class Restorer {
                 requireColumn(connection, entry, backup);
             }
             if (!columnsOnly) {
-                restoreArchive(clients, target, backup, dataOnly);
+                restoreArchive(clients, target, backup, dataOnly, connection);
             }
             long values = 0;
             for (ColumnManifest.Entry entry : manifest.entries()) {
@@ -141,14 +141,14 @@ public final class Restorer {
         }
     }
 
-    private void restoreArchive(PgClients clients, PgTarget target, Path archive, boolean dataOnly) {
+    private void restoreArchive(PgClients clients, PgTarget target, Path archive, boolean dataOnly, Connection observer) {
         List<String> args = new ArrayList<>(List.of("--single-transaction", "--exit-on-error", "--no-password",
                 "--dbname=dbname='" + target.database().replace("\\", "\\\\").replace("'", "\\'") + "'"));
         if (dataOnly) {
             args.add("--data-only");
         }
         args.add(archive.toString());
-        ClientProcess.Result r = clients.restore(target, args);
+        ClientProcess.Result r = clients.restore(target, args, observer);
         if (!r.succeeded()) {
             throw new BackupException("pg_restore of " + archive + " failed (" + (r.started() ? (r.timedOut() ? "timed out"
                     : "exit code " + r.exitCode() + ": " + r.errorText()) : r.startFailure())

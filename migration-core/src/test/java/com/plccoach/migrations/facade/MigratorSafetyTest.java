@@ -201,6 +201,17 @@ class MigratorSafetyTest {
     }
 
     @Test
+    void a_relative_target_names_the_archive_by_the_revision_it_resolved_to_and_the_history_keeps_it_as_typed() throws SQLException {
+        Migrator migrator = builder().build();
+        migrator.upgrade("head");
+
+        MigrationResult result = migrator.downgrade("-1");
+
+        assertThat(result.backup().getFileName().toString()).matches("\\d{8}T\\d{6}Z_" + db.name() + "_downgrade_to_001\\.dump");
+        assertThat(sql("SELECT target FROM plccoach_history WHERE operation = 'downgrade'")).containsExactly("-1");
+    }
+
+    @Test
     void backup_none_must_be_asked_for_and_then_takes_nothing() {
         Migrator migrator = builder().backupMode(BackupMode.NONE).build();
         migrator.upgrade("head");

@@ -66,7 +66,22 @@ public final class SafetyGate {
         if (plan.direction() != Direction.DOWNGRADE) {
             return Optional.empty();
         }
-        return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + plan.target()).map(BackupResult::archive);
+        return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + resolvedTarget(plan)).map(BackupResult::archive);
+    }
+
+    /**
+     * The revisions a downgrade ends at, for the archive's name: a relative target such as {@code -1}
+     * or a branch label says nothing once the files move on. These are the parents of the
+     * reverted revisions that stay applied; none means base. The target as typed goes in the history row.
+     */
+    static String resolvedTarget(Plan plan) {
+        java.util.Set<String> reverted = new java.util.HashSet<>();
+        plan.steps().forEach(r -> reverted.add(r.id()));
+        java.util.Set<String> remaining = new java.util.TreeSet<>();
+        plan.steps().forEach(r -> {
+            r.parents().stream().filter(p -> !reverted.contains(p)).forEach(remaining::add);
+        });
+        return remaining.isEmpty() ? (plan.steps().isEmpty() ? plan.target() : "base") : String.join("+", remaining);
     }
 
     /** The report {@code plan} prints: analysed on the connection, with the verdict the guard would give. */

@@ -105,6 +105,11 @@ final class PgClients {
         return ClientProcess.run(pgRestore, List.of("-f", "/dev/null", archive.toString()), baseEnvironment(), timeout);
     }
 
+    /** The archive's table of contents with each entry's dependencies. */
+    ClientProcess.Result listVerbose(Path archive) {
+        return ClientProcess.run(pgRestore, List.of("--list", "--verbose", archive.toString()), baseEnvironment(), timeout);
+    }
+
     /** The archive's table of contents. */
     ClientProcess.Result list(Path archive) {
         return ClientProcess.run(pgRestore, List.of("--list", archive.toString()), baseEnvironment(), timeout);

@@ -97,6 +97,7 @@ public final class PgDumpBackup {
 
             lock(transaction, scope.lockTargets());
             String snapshot = exportSnapshot(transaction);
+            BackupState state = BackupState.read(transaction, settings.mode(), settings.stateSchema());
 
             List<String> tables = settings.mode() == BackupMode.FULL ? List.of() : scope.tables().stream().map(Relation::toString).toList();
             Path archive = null;
@@ -107,13 +108,15 @@ public final class PgDumpBackup {
                 archive = publish(partial, directory, base, ".dump");
             }
             List<Path> columnFiles = new ArrayList<>();
-            if (settings.mode() == BackupMode.AFFECTED && !scope.columns().isEmpty()) {
+            // a full backup keeps dropped columns apart too: restoring into the same database puts them back by key
+            if (!scope.columns().isEmpty()) {
                 Path manifestOwner = archive != null ? archive : directory.resolve(base);
                 columnFiles.addAll(copyColumns(transaction, scope.columns(), manifestOwner, base));
                 if (archive == null) {
                     archive = ColumnManifest.pathFor(manifestOwner);
                 }
             }
+            state.writeBeside(archive);
             long bytes = Files.size(archive);
             for (Path file : columnFiles) {
                 bytes += Files.size(file);
@@ -276,7 +279,8 @@ public final class PgDumpBackup {
                 transaction.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
             }
             files.add(file);
-            entries.add(new ColumnManifest.Entry(column.relation(), column.column(), column.primaryKey(), file.getFileName().toString()));
+            entries.add(new ColumnManifest.Entry(column.relation(), column.column(), column.primaryKey(), file.getFileName().toString(),
+                    typeOf(transaction, column)));
         }
         Path manifest = ColumnManifest.pathFor(owner);
         Path partial = manifest.resolveSibling(manifest.getFileName() + PARTIAL);
@@ -286,6 +290,18 @@ public final class PgDumpBackup {
         Files.move(partial, manifest, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // written last: it is what makes the files a backup
         files.add(0, manifest);
         return files;
+    }
+
+    /** The column's type as SQL, so that a restore into the downgraded database can add the column back. */
+    private static String typeOf(Connection transaction, DroppedColumn column) throws SQLException {
+        try (java.sql.PreparedStatement ps = transaction.prepareStatement("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
+            ps.setString(1, column.relation().sql());
+            ps.setString(2, column.column());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     static String quote(String identifier) {

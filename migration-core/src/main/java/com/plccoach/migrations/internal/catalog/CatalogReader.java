@@ -19,13 +19,13 @@ import java.util.TreeMap;
  * every time, unlike a pg_dump text that also carries ordering and settings noise.
  *
  * <p>Left out: system schemas, objects that belong to an extension (pg_depend deptype 'e'), and the
- * tool's state tables ({@code plccoach_version}, {@code plccoach_history}) in the state schema,
+ * tool's state tables ({@code plccoach_version}, {@code plccoach_history}, {@code plccoach_progress}) in the state schema,
  * with the state schema itself when it is not {@code public}. Owners and privileges are not
  * compared (a scratch database belongs to whoever runs verify).
  */
 public final class CatalogReader {
 
-    public static final List<String> STATE_TABLES = List.of("plccoach_version", "plccoach_history");
+    public static final List<String> STATE_TABLES = List.of("plccoach_version", "plccoach_history", "plccoach_progress");
 
     private static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
@@ -35,7 +35,7 @@ public final class CatalogReader {
 
     /** A relation that is one of the tool's state tables. */
     private static final String STATE_TABLE = "(%1$s.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)"
-            + " AND %1$s.relname IN ('plccoach_version', 'plccoach_history'))";
+            + " AND %1$s.relname IN ('plccoach_version', 'plccoach_history', 'plccoach_progress'))";
 
     private final String stateSchema;
 

@@ -27,15 +27,23 @@ public final class SafetyGate {
     private final ImpactAnalyzer analyzer;
     private final DataLossGuard guard;
     private final BackupSettings backup;
+    private final boolean transactionPerRevision;
 
     public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup) {
+        this(analyzer, guard, backup, false);
+    }
+
+    /** @param transactionPerRevision whether the run commits after each revision: a backup then covers only the first */
+    public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup, boolean transactionPerRevision) {
         this.analyzer = analyzer;
         this.guard = guard;
         this.backup = backup;
+        this.transactionPerRevision = transactionPerRevision;
     }
 
     public static SafetyGate of(MigratorConfig config) {
-        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config));
+        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config),
+                config.transactionPerRevision());
     }
 
     /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump (a password command runs once less). */
@@ -66,6 +74,7 @@ public final class SafetyGate {
         if (plan.direction() != Direction.DOWNGRADE) {
             return Optional.empty();
         }
+        BackupCoverage.check(plan, report, backup.mode(), transactionPerRevision);
         return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + resolvedTarget(plan)).map(BackupResult::archive);
     }
 

@@ -127,7 +127,7 @@ class ConnectionFactoryTest {
     @Test
     void a_pgpass_file_readable_by_others_is_refused_by_pgjdbc_too() throws Exception {
         Path open = home.resolve("open.pgpass");
-        java.nio.file.Files.writeString(open, "*:*:*:" + ROLE + ":" + SECRET + "\n");
+        java.nio.file.Files.writeString(open, "*:*:*:" + ROLE + ":" + SECRET.replace(":", "\\:") + "\n");
         java.nio.file.Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         String url = "jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?user=" + ROLE;
         // PgJDBC's own lookup (pgjdbc#2278) reads this property before PGPASSFILE: point it at the refused file too
@@ -146,7 +146,7 @@ class ConnectionFactoryTest {
     @Test
     void the_same_pgpass_file_made_private_gives_the_password() throws Exception {
         Path file = home.resolve("private.pgpass");
-        java.nio.file.Files.writeString(file, "*:*:*:" + ROLE + ":" + SECRET + "\n");
+        java.nio.file.Files.writeString(file, "*:*:*:" + ROLE + ":" + SECRET.replace(":", "\\:") + "\n");
         java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         String url = "jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?user=" + ROLE;
 

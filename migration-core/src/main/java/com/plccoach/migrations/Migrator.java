@@ -372,10 +372,11 @@ public final class Migrator {
     }
 
     /**
-     * Brings back a backup taken by {@code downgrade}: the archive's tables with pg_restore (created
-     * when missing, or filled when an upgrade re-created them empty) and the dropped columns' values
-     * from the column files beside it, by primary key. Never mixes the backup with rows already in a
-     * table: that is refused, naming the tables.
+     * Brings back a backup taken by {@code downgrade}. Into the database it was taken from: what the
+     * archive has and the database lacks (tables with their rows and dependent objects, dropped
+     * columns with their values by primary key), existing objects left alone, the state tables set to
+     * the revisions applied at backup time. Into an empty database: everything, state included.
+     * Conflicting objects, or an archive whose revisions are not a state of the files, are refused by name.
      *
      * @param archive the {@code .dump} file (or, for a backup of columns only, the {@code .columns} file) the downgrade printed
      */
@@ -389,15 +390,17 @@ public final class Migrator {
                     new com.plccoach.migrations.internal.execution.MigrationLock(config.schema());
             lock.acquire(connection, config.lockWait());
             try {
-                executor.store().ensure(connection);
+                // the state tables are created only after the restore: into an empty database the archive brings its own
                 RestoreResult result;
                 try {
-                    result = restorer.restore(connection, archive);
+                    result = restorer.restore(connection, archive, new com.plccoach.migrations.internal.backup.RevisionStates(graph()));
                 } catch (MigrationException e) {
-                    executor.store().append(connection, restoreEntry(archive, startedAt, false, e.getMessage()));
+                    executor.store().ensure(connection);
+                    executor.store().append(connection, restoreEntry(archive, startedAt, false, e.getMessage(), List.of()));
                     throw e;
                 }
-                executor.store().append(connection, restoreEntry(archive, startedAt, true, null));
+                executor.store().ensure(connection);
+                executor.store().append(connection, restoreEntry(archive, startedAt, true, null, result.state()));
                 return result;
             } finally {
                 lock.release(connection);
@@ -408,8 +411,8 @@ public final class Migrator {
     }
 
     private com.plccoach.migrations.internal.state.HistoryEntry restoreEntry(Path archive, java.time.Instant startedAt, boolean success,
-                                                                           String error) {
-        return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), List.of(), List.of(),
+                                                                           String error, List<String> state) {
+        return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), state, List.of(),
                 List.of(), success, error, null, startedAt, Duration.between(startedAt, java.time.Instant.now()).toMillis(), null,
                 System.getProperty("user.name"), Executor.toolVersion(), archive.toAbsolutePath().toString());
     }

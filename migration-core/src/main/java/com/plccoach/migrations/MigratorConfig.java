@@ -112,6 +112,17 @@ public record MigratorConfig(
         if (url == null) {
             return null;
         }
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(://[^:/@?]*):[^@/?]*@", "$1:***@");
+        // Everything between the scheme and the LAST '@' may be user-info: a password with an unencoded
+        // '/', '?' or '@' reaches past where a parser would end it, so mask up to the last '@', keeping the user name.
+        String text = url;
+        int start = text.indexOf("://") < 0 ? 0 : text.indexOf("://") + 3;
+        int at = text.lastIndexOf('@');
+        if (at >= start) {
+            String info = text.substring(start, at);
+            int colon = info.indexOf(':');
+            String user = colon < 0 ? (info.matches("[^/?&=;]*") ? info : "***") : info.substring(0, colon);
+            text = text.substring(0, start) + user + (colon < 0 && user.equals(info) ? "" : ":***") + text.substring(at);
+        }
+        return text.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -201,6 +201,17 @@ class MigratorSafetyTest {
     }
 
     @Test
+    void a_relative_target_names_the_archive_by_the_revision_it_resolved_to_and_the_history_keeps_it_as_typed() throws SQLException {
+        Migrator migrator = builder().build();
+        migrator.upgrade("head");
+
+        MigrationResult result = migrator.downgrade("-1");
+
+        assertThat(result.backup().getFileName().toString()).matches("\\d{8}T\\d{6}Z_" + db.name() + "_downgrade_to_001\\.dump");
+        assertThat(sql("SELECT target FROM plccoach_history WHERE operation = 'downgrade'")).containsExactly("-1");
+    }
+
+    @Test
     void backup_none_must_be_asked_for_and_then_takes_nothing() {
         Migrator migrator = builder().backupMode(BackupMode.NONE).build();
         migrator.upgrade("head");
@@ -247,5 +258,80 @@ class MigratorSafetyTest {
         } finally {
             sql("DROP OWNED BY " + role, "DROP ROLE " + role);
         }
+    }
+
+    private void victimThenNonTransactionalIndex() throws IOException {
+        Files.writeString(scripts.resolve("003_victim.sql"), """
+                -- revision: 003
+                -- down_revision: 002
+                -- message: victim
+
+                CREATE TABLE victim (id bigint PRIMARY KEY, v text);
+
+                -- //@UNDO
+
+                DROP TABLE victim;
+                """);
+        Files.writeString(scripts.resolve("004_victim_index.sql"), """
+                -- revision: 004
+                -- down_revision: 003
+                -- message: victim index
+                -- transactional: false
+
+                CREATE INDEX CONCURRENTLY victim_v ON victim (v);
+
+                -- //@UNDO
+
+                DROP INDEX CONCURRENTLY victim_v;
+                """);
+    }
+
+    @Test
+    void a_backed_up_downgrade_that_would_drop_a_table_after_its_first_transaction_is_refused_before_anything_runs() throws Exception {
+        victimThenNonTransactionalIndex();
+        Migrator migrator = builder().allowDataLoss(true).build();
+        migrator.upgrade("head");
+        sql("INSERT INTO victim SELECT g, 'v' || g FROM generate_series(1, 50) g");
+
+        assertThatThrownBy(() -> migrator.downgrade("002"))
+                .isInstanceOf(DataLossException.class)
+                .hasMessage("Refused: the downgrade to 002 would destroy [table public.victim by revision 003 line 9] after the "
+                        + "transaction that takes the backup has committed (its first reverted revision 004 is transactional: false, "
+                        + "so the backup's transaction commits before anything is destroyed); rows written in between would be in no "
+                        + "backup. Downgrade in steps, first with -Dplccoach.target=003 and then on, so that what is destroyed is "
+                        + "destroyed in the transaction that backed it up; or, having saved the data another way, run it with "
+                        + "-Dplccoach.backup=none. Nothing was changed.");
+        assertThat(sql("SELECT string_agg(id, ',' ORDER BY id) FROM plccoach_version", "SELECT count(*) FROM victim"))
+                .containsExactly("001,002,003,004", "50");
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void the_same_downgrade_in_the_steps_the_refusal_names_is_backed_up_whole() throws Exception {
+        victimThenNonTransactionalIndex();
+        Migrator migrator = builder().allowDataLoss(true).build();
+        migrator.upgrade("head");
+        sql("INSERT INTO victim SELECT g, 'v' || g FROM generate_series(1, 50) g");
+
+        migrator.downgrade("003");
+        MigrationResult second = migrator.downgrade("002");
+
+        assertThat(second.backup().getFileName().toString()).endsWith("_downgrade_to_002.dump");
+        assertThat(sql("SELECT to_regclass('victim') IS NULL")).containsExactly("t");
+    }
+
+    @Test
+    void with_a_transaction_per_revision_a_table_dropped_after_the_first_revision_is_refused_too() throws Exception {
+        victimThenNonTransactionalIndex();
+        Files.delete(scripts.resolve("004_victim_index.sql"));
+        Migrator migrator = builder().allowDataLoss(true).transactionPerRevision(true).build();
+        migrator.upgrade("head");
+
+        assertThatThrownBy(() -> migrator.downgrade("001"))
+                .isInstanceOf(DataLossException.class)
+                .hasMessageContaining("would destroy [column public.conversations.summary by revision 002 line 10, table "
+                        + "public.feedback by revision 002 line 11]")
+                .hasMessageContaining("(-Dplccoach.transactionPerRevision=true commits the backup's transaction with revision 003)")
+                .hasMessageContaining("or run without -Dplccoach.transactionPerRevision=true");
     }
 }

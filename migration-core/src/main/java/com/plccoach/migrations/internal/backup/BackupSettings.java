@@ -11,15 +11,22 @@ import java.time.Duration;
  * @param lockWaitTimeout pg_dump's {@code --lock-wait-timeout}: how long it may wait for its table locks
  * @param timeout         how long pg_dump or pg_restore may run before it is killed and the backup fails
  * @param password        the password for the clients; null to leave it to libpq ({@code ~/.pgpass}, {@code PGPASSWORD})
+ * @param stateSchema     schema of the state tables, whose revisions are recorded beside each archive; null records none
  */
 public record BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
-                             Duration timeout, String password) {
+                             Duration timeout, String password, String stateSchema) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
 
+    /** Without a state schema: archives record no revisions. */
+    public BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
+                          Duration timeout, String password) {
+        this(mode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, null);
+    }
+
     public static BackupSettings from(MigratorConfig config) {
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, password(config));
+                config.lockTimeout(), DEFAULT_TIMEOUT, password(config), config.schema());
     }
 
     /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */
@@ -48,19 +55,19 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
     }
 
     public BackupSettings withMode(BackupMode newMode) {
-        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
     }
 
     public BackupSettings withTimeout(Duration newTimeout) {
-        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password);
+        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password, stateSchema);
     }
 
     public BackupSettings withPgDump(String binary) {
-        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
     }
 
     public BackupSettings withDirectory(Path dir) {
-        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
     }
 
     PgClients clients() {

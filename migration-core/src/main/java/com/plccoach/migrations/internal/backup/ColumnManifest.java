@@ -18,7 +18,8 @@ import java.util.Properties;
  */
 record ColumnManifest(List<Entry> entries) {
 
-    record Entry(Relation table, String column, List<String> key, String file) {
+    /** @param type the column's SQL type; null in manifests written before types were recorded */
+    record Entry(Relation table, String column, List<String> key, String file, String type) {
         Entry {
             key = List.copyOf(key);
         }
@@ -42,6 +43,9 @@ record ColumnManifest(List<Entry> entries) {
             p.setProperty(i + ".column", e.column());
             p.setProperty(i + ".file", e.file());
             p.setProperty(i + ".keys", Integer.toString(e.key().size()));
+            if (e.type() != null) {
+                p.setProperty(i + ".type", e.type());
+            }
             for (int k = 0; k < e.key().size(); k++) {
                 p.setProperty(i + ".key." + k, e.key().get(k));
             }
@@ -65,7 +69,7 @@ record ColumnManifest(List<Entry> entries) {
                 key.add(p.getProperty(i + ".key." + k));
             }
             entries.add(new Entry(new Relation(p.getProperty(i + ".schema"), p.getProperty(i + ".table")),
-                    p.getProperty(i + ".column"), key, p.getProperty(i + ".file")));
+                    p.getProperty(i + ".column"), key, p.getProperty(i + ".file"), p.getProperty(i + ".type")));
         }
         return new ColumnManifest(entries);
     }

@@ -3,12 +3,14 @@ package com.plccoach.migrations.internal.backup;
 import com.plccoach.migrations.BackupException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import com.plccoach.migrations.internal.connection.ChildEnvironment;
+import java.sql.Connection;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.exec.environment.EnvironmentUtils;
 
 /**
  * pg_dump and pg_restore as this tool runs them: connection settings through {@code PG*}
@@ -89,12 +91,13 @@ final class PgClients {
         return Path.of(binaryOrProperty).getFileName().toString();
     }
 
-    ClientProcess.Result dump(PgTarget target, List<String> arguments) {
-        return withPassword(target, env -> ClientProcess.run(pgDump, arguments, env, timeout));
+    /** @param observer a connection to the same server, to see when pg_dump has connected (null: wait for it to exit) */
+    ClientProcess.Result dump(PgTarget target, List<String> arguments, Connection observer) {
+        return withPassword(target, observer, (env, watch) -> ClientProcess.run(pgDump, arguments, env, timeout, watch));
     }
 
-    ClientProcess.Result restore(PgTarget target, List<String> arguments) {
-        return withPassword(target, env -> ClientProcess.run(pgRestore, arguments, env, timeout));
+    ClientProcess.Result restore(PgTarget target, List<String> arguments, Connection observer) {
+        return withPassword(target, observer, (env, watch) -> ClientProcess.run(pgRestore, arguments, env, timeout, watch));
     }
 
     /** Reads the whole archive, data included: a table of contents alone does not reveal a truncated file. */
@@ -102,36 +105,46 @@ final class PgClients {
         return ClientProcess.run(pgRestore, List.of("-f", "/dev/null", archive.toString()), baseEnvironment(), timeout);
     }
 
+    /** The archive's table of contents with each entry's dependencies. */
+    ClientProcess.Result listVerbose(Path archive) {
+        return ClientProcess.run(pgRestore, List.of("--list", "--verbose", archive.toString()), baseEnvironment(), timeout);
+    }
+
     /** The archive's table of contents. */
     ClientProcess.Result list(Path archive) {
         return ClientProcess.run(pgRestore, List.of("--list", archive.toString()), baseEnvironment(), timeout);
     }
 
-    private ClientProcess.Result withPassword(PgTarget target, java.util.function.Function<Map<String, String>, ClientProcess.Result> run) {
+    private ClientProcess.Result withPassword(PgTarget target, Connection observer,
+                                              BiFunction<Map<String, String>, ClientProcess.Watch, ClientProcess.Result> run) {
         Map<String, String> env = baseEnvironment();
+        String applicationName = "plccoach-migrations-" + UUID.randomUUID().toString().substring(0, 8);
+        env.put("PGAPPNAME", applicationName);
         env.put("PGHOST", target.host());
         env.put("PGPORT", Integer.toString(target.port()));
         env.put("PGDATABASE", target.database());
         env.put("PGUSER", target.user());
-        if (password == null) {
-            return run.apply(env);
+        // with a data source we know no password; one the caller gave libpq through PGPASSWORD still goes by file
+        String secret = password != null ? password : System.getenv("PGPASSWORD");
+        if (secret == null) {
+            String userFile = System.getenv("PGPASSFILE");
+            if (userFile != null) {
+                env.put("PGPASSFILE", userFile); // libpq applies the same rules to it as PasswordSources did
+            }
+            return run.apply(env, null);
         }
-        env.remove("PGPASSWORD");
-        try (PgPassFile passFile = PgPassFile.create(password)) {
-            env.put("PGPASSFILE", passFile.path().toString());
-            return run.apply(env);
-        }
+        PgPassFile passFile = PgPassFile.create(secret);
+        env.put("PGPASSFILE", passFile.path().toString());
+        return run.apply(env, new PassFileRemoval(passFile, observer, applicationName));
     }
 
-    private static Map<String, String> baseEnvironment() {
-        Map<String, String> env;
-        try {
-            env = new HashMap<>(EnvironmentUtils.getProcEnvironment());
-        } catch (java.io.IOException e) {
-            env = new HashMap<>(System.getenv());
-        }
-        // Settings that would send the clients elsewhere than our connection goes.
-        List.of("PGSERVICE", "PGSERVICEFILE", "PGHOSTADDR", "PGOPTIONS").forEach(env::remove);
+    /** Nothing of the caller's environment but PATH, the locale and libpq's TLS settings: it may hold Maven's command line. */
+    static Map<String, String> baseEnvironment() {
+        return baseEnvironment(System.getenv());
+    }
+
+    static Map<String, String> baseEnvironment(Map<String, String> processEnv) {
+        Map<String, String> env = ChildEnvironment.forClients(processEnv);
         env.put("PGAPPNAME", "plccoach-migrations");
         env.put("PGCONNECT_TIMEOUT", "10");
         return env;

@@ -52,6 +52,8 @@ public final class PgDumpBackup {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     private static final String STOPPED = " The downgrade stopped before reverting anything.";
+    /** The suffix of a file still being written; renamed away only once complete. */
+    static final String PARTIAL = ".partial";
 
     private final BackupSettings settings;
     private final Clock clock;
@@ -95,22 +97,26 @@ public final class PgDumpBackup {
 
             lock(transaction, scope.lockTargets());
             String snapshot = exportSnapshot(transaction);
+            BackupState state = BackupState.read(transaction, settings.mode(), settings.stateSchema());
 
             List<String> tables = settings.mode() == BackupMode.FULL ? List.of() : scope.tables().stream().map(Relation::toString).toList();
             Path archive = null;
             List<String> command = List.of();
             if (settings.mode() == BackupMode.FULL || !scope.tables().isEmpty()) {
-                archive = newFile(directory, base, ".dump");
-                command = dump(clients, target, snapshot, archive, settings.mode() == BackupMode.FULL ? List.of() : scope.tables());
+                Path partial = newFile(directory, base, ".dump" + PARTIAL);
+                command = dump(clients, target, snapshot, partial, settings.mode() == BackupMode.FULL ? List.of() : scope.tables(), transaction);
+                archive = publish(partial, directory, base, ".dump");
             }
             List<Path> columnFiles = new ArrayList<>();
-            if (settings.mode() == BackupMode.AFFECTED && !scope.columns().isEmpty()) {
+            // a full backup keeps dropped columns apart too: restoring into the same database puts them back by key
+            if (!scope.columns().isEmpty()) {
                 Path manifestOwner = archive != null ? archive : directory.resolve(base);
                 columnFiles.addAll(copyColumns(transaction, scope.columns(), manifestOwner, base));
                 if (archive == null) {
                     archive = ColumnManifest.pathFor(manifestOwner);
                 }
             }
+            state.writeBeside(archive);
             long bytes = Files.size(archive);
             for (Path file : columnFiles) {
                 bytes += Files.size(file);
@@ -136,10 +142,34 @@ public final class PgDumpBackup {
             if (!Files.isWritable(directory)) {
                 throw new IOException("not writable");
             }
+            removePartials(directory);
             return directory;
         } catch (IOException | UnsupportedOperationException e) {
             throw new BackupException("Cannot write backups to " + directory + " (" + e.getMessage() + "): make it writable or set "
                     + "-Dplccoach.backupDir to a writable directory." + STOPPED, e);
+        }
+    }
+
+    /**
+     * A verified file gets its final name in one rename, never overwriting: a run killed while writing leaves
+     * only a {@value #PARTIAL} file, which no listing of backups takes for one.
+     */
+    static Path publish(Path partial, Path directory, String base, String suffix) throws IOException {
+        for (int n = 1; ; n++) {
+            Path file = directory.resolve(base + (n == 1 ? "" : "_" + n) + suffix);
+            if (!Files.exists(file)) {
+                return Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    /** Files a killed run was writing; the migration lock we hold means no live run is writing them now. */
+    private static void removePartials(Path directory) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> partials = Files.newDirectoryStream(directory, "*" + PARTIAL)) {
+            for (Path partial : partials) {
+                Files.deleteIfExists(partial);
+                LOG.info("Removed {}, an incomplete backup left by a run that was killed", partial);
+            }
         }
     }
 
@@ -179,13 +209,14 @@ public final class PgDumpBackup {
         }
     }
 
-    private List<String> dump(PgClients clients, PgTarget target, String snapshot, Path archive, List<Relation> tables) throws IOException {
+    private List<String> dump(PgClients clients, PgTarget target, String snapshot, Path archive, List<Relation> tables,
+                              Connection observer) throws IOException {
         List<String> args = new ArrayList<>(List.of("--snapshot=" + snapshot, "--format=custom", "--strict-names",
                 "--lock-wait-timeout=" + Math.max(1, settings.lockWaitTimeout().toMillis()), "--no-password", "--file=" + archive));
         for (Relation table : tables) {
             args.add("--table=" + table.sql());
         }
-        ClientProcess.Result r = clients.dump(target, args);
+        ClientProcess.Result r = clients.dump(target, args, observer);
         if (!r.started()) {
             throw failed(archive, "pg_dump could not be started (" + r.startFailure() + "): set -Dplccoach.pgDump to a pg_dump "
                     + target.serverMajor() + " binary.");
@@ -198,7 +229,12 @@ public final class PgDumpBackup {
             throw failed(archive, "pg_dump failed with exit code " + r.exitCode() + ": " + r.errorText()
                     + ". Fix the cause (or use -Dplccoach.backup=affected) and run the downgrade again.");
         }
-        verify(clients, archive);
+        try {
+            verify(clients, archive);
+        } catch (BackupException e) {
+            Files.deleteIfExists(archive);
+            throw e;
+        }
         return r.command();
     }
 
@@ -243,14 +279,29 @@ public final class PgDumpBackup {
                 transaction.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
             }
             files.add(file);
-            entries.add(new ColumnManifest.Entry(column.relation(), column.column(), column.primaryKey(), file.getFileName().toString()));
+            entries.add(new ColumnManifest.Entry(column.relation(), column.column(), column.primaryKey(), file.getFileName().toString(),
+                    typeOf(transaction, column)));
         }
         Path manifest = ColumnManifest.pathFor(owner);
-        Files.deleteIfExists(manifest);
-        Files.createFile(manifest, OWNER_ONLY_FILE);
-        new ColumnManifest(entries).write(manifest);
+        Path partial = manifest.resolveSibling(manifest.getFileName() + PARTIAL);
+        Files.deleteIfExists(partial);
+        Files.createFile(partial, OWNER_ONLY_FILE);
+        new ColumnManifest(entries).write(partial);
+        Files.move(partial, manifest, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // written last: it is what makes the files a backup
         files.add(0, manifest);
         return files;
+    }
+
+    /** The column's type as SQL, so that a restore into the downgraded database can add the column back. */
+    private static String typeOf(Connection transaction, DroppedColumn column) throws SQLException {
+        try (java.sql.PreparedStatement ps = transaction.prepareStatement("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
+            ps.setString(1, column.relation().sql());
+            ps.setString(2, column.column());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     static String quote(String identifier) {

@@ -1,38 +1,41 @@
 package com.plccoach.migrations.internal.backup;
 
 import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.RestoreResult;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a backup back: the archive's tables with pg_restore, then the dropped columns' values from
- * the column files, matched by primary key. It never overwrites rows: the archive's tables must be
- * missing (after the downgrade dropped them) or empty (after an upgrade re-created them), and a
- * dropped column must exist again (an upgrade re-added it) before its values can go back.
+ * Brings a backup back. Into an empty database: everything the archive holds, state tables
+ * included. Into the database the downgrade ran on: what the archive has and the database lacks
+ * (missing tables with their rows, sequences, defaults, constraints, indexes, triggers and the
+ * foreign keys that pointed at them; dropped columns added back with their values by primary key),
+ * leaving what exists alone, then the state tables set to the revisions applied when the backup was
+ * taken. Objects that stand in the way are named and nothing is restored. An affected backup's rows
+ * also go into a table an upgrade re-created empty, never into one that holds rows.
  */
 public final class Restorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
-    private static final Pattern TOC_TABLE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (?!DATA )(\\S+) (.+) (\\S+)$");
+
+    /** Says whether a set of revisions is a state the revision files can be in. */
+    public interface RevisionFiles {
+        /** @return why not, or empty when it is (every revision is in the files with all its ancestors) */
+        Optional<String> whyNotAState(Set<String> revisions);
+    }
 
     private final BackupSettings settings;
 
@@ -40,7 +43,12 @@ public final class Restorer {
         this.settings = settings;
     }
 
+    /** Without checking the archive's revisions against any files. */
     public RestoreResult restore(Connection connection, Path backup) {
+        return restore(connection, backup, revisions -> Optional.empty());
+    }
+
+    public RestoreResult restore(Connection connection, Path backup, RevisionFiles files) {
         long started = System.nanoTime();
         try {
             if (!Files.isRegularFile(backup)) {
@@ -52,129 +60,106 @@ public final class Restorer {
             boolean columnsOnly = backup.getFileName().toString().endsWith(".columns");
             Path manifestPath = columnsOnly ? backup : ColumnManifest.pathFor(backup);
             ColumnManifest manifest = Files.isRegularFile(manifestPath) ? ColumnManifest.read(manifestPath) : new ColumnManifest(List.of());
+            Optional<BackupState> state = BackupState.readBeside(backup).filter(BackupState::recordsState);
+            // archives from before the mode was recorded: a whole-database one holds our state table
+            Optional<BackupMode> mode = BackupState.readBeside(backup).map(BackupState::mode);
+            if (state.isPresent()) {
+                Optional<String> problem = files.whyNotAState(state.get().revisions().keySet());
+                if (problem.isPresent()) {
+                    throw new BackupException("Refused to restore " + backup + ": it was taken with revisions " + state.get().revisions().keySet()
+                            + " applied, which is not a state of the revision files (" + problem.get() + "). Restore it with the "
+                            + "revision files of that time (check out the commit the backup was taken at). Nothing was changed.");
+                }
+            }
 
-            List<Relation> tables = List.of();
-            boolean dataOnly = false;
+            boolean emptyDatabase = DatabaseObjects.isEmpty(connection);
+            RestoreSelection selection = RestoreSelection.NOTHING;
             if (!columnsOnly) {
                 clients.checkPgRestore(target, 0);
                 PgDumpBackup.verify(clients, backup);
-                tables = tablesOf(clients, backup);
-                dataOnly = decideDataOnly(connection, tables, backup);
+                ArchiveToc toc = ArchiveToc.read(clients, backup);
+                selection = emptyDatabase ? RestoreSelection.everything(toc) : RestoreSelection.choose(connection, toc, backup,
+                        mode.map(m -> m == BackupMode.AFFECTED).orElse(!toc.holdsStateTable()));
             }
+            List<ColumnRestore> columns = new ArrayList<>();
             for (ColumnManifest.Entry entry : manifest.entries()) {
-                requireColumn(connection, entry, backup);
+                columns.add(ColumnRestore.prepare(connection, entry, manifestPath, selection.creates(entry.table()), backup));
             }
-            if (!columnsOnly) {
-                restoreArchive(clients, target, backup, dataOnly);
+            if (!columnsOnly && !selection.isEmpty()) {
+                restoreArchive(clients, target, backup, selection, connection);
             }
             long values = 0;
-            for (ColumnManifest.Entry entry : manifest.entries()) {
-                values += restoreColumn(connection, manifestPath.resolveSibling(entry.file()), entry);
+            for (ColumnRestore column : columns) {
+                values += column.run(connection);
             }
-            RestoreResult result = new RestoreResult(backup, target.database(), tables.stream().map(Relation::toString).toList(), dataOnly,
+            List<String> stateSet = List.of();
+            if (state.isPresent() && (!emptyDatabase || selection.wholeDatabase())) {
+                stateSet = setState(connection, state.get());
+            } else if (state.isPresent()) {
+                LOG.info("The state tables were left as they are: an affected backup restored into an empty database holds only the "
+                        + "tables the downgrade destroyed, not the revisions' other objects");
+            }
+            RestoreResult result = new RestoreResult(backup, target.database(), selection.tableNames(), selection.dataOnly(),
                     manifest.entries().stream().map(e -> e.table() + "." + e.column()).toList(), values,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), stateSet);
             LOG.info("{}", result);
             return result;
         } catch (SQLException e) {
             throw new BackupException("Restoring " + backup + " failed in the database: " + e.getMessage()
-                    + ". Column values are restored in one transaction, so none of them were written.", e);
+                    + ". Column values and the state are restored in one transaction each, so the failing one wrote nothing.", e);
         } catch (IOException e) {
             throw new BackupException("Cannot read " + backup + " or its column files: " + e.getMessage() + ".", e);
         }
     }
 
-    private static List<Relation> tablesOf(PgClients clients, Path archive) {
-        ClientProcess.Result r = clients.list(archive);
-        if (!r.succeeded()) {
-            throw new BackupException("pg_restore cannot list " + archive + ": " + r.errorText() + ".");
-        }
-        List<Relation> tables = new ArrayList<>();
-        for (String line : r.stdout().split("\n")) {
-            Matcher m = TOC_TABLE.matcher(line.strip());
-            if (m.matches()) {
-                tables.add(new Relation(m.group(1), m.group(2)));
-            }
-        }
-        return tables;
-    }
-
-    /** Missing tables are created with their rows; existing empty ones get their rows; rows already there are never touched. */
-    private static boolean decideDataOnly(Connection connection, List<Relation> tables, Path archive) throws SQLException {
-        List<String> missing = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
-        List<String> withRows = new ArrayList<>();
-        for (Relation table : tables) {
-            if (!exists(connection, table)) {
-                missing.add(table.toString());
-            } else {
-                long rows = count(connection, "SELECT count(*) FROM ONLY " + table.sql());
-                (rows == 0 ? empty : withRows).add(table + (rows == 0 ? "" : " (" + rows + " rows)"));
-            }
-        }
-        if (!withRows.isEmpty()) {
-            throw new BackupException("Refused to restore " + archive + ": these tables already hold rows that the restore would mix "
-                    + "with the backup's: " + withRows + ". A full backup restores into an empty database (createdb a new one and point "
-                    + "-Dplccoach.url at it); otherwise empty or drop those tables first. Nothing was changed.");
-        }
-        if (!missing.isEmpty() && !empty.isEmpty()) {
-            throw new BackupException("Refused to restore " + archive + ": some of its tables exist (" + empty + ") and some do not ("
-                    + missing + "). Bring the schema to one side first: downgrade to where none exist, or upgrade to where all do. "
-                    + "Nothing was changed.");
-        }
-        return !empty.isEmpty();
-    }
-
-    private static void requireColumn(Connection connection, ColumnManifest.Entry entry, Path backup) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM pg_attribute "
-                + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
-            ps.setString(1, entry.table().sql());
-            ps.setString(2, entry.column());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    throw new BackupException("Cannot put back column " + entry.table() + "." + entry.column() + " from " + backup
-                            + ": the column does not exist. Upgrade to the revision that adds it (mvn plccoach:upgrade), then "
-                            + "restore again. Nothing was changed.");
-                }
-            }
-        }
-    }
-
-    private void restoreArchive(PgClients clients, PgTarget target, Path archive, boolean dataOnly) {
+    private void restoreArchive(PgClients clients, PgTarget target, Path archive, RestoreSelection selection, Connection observer)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("--single-transaction", "--exit-on-error", "--no-password",
                 "--dbname=dbname='" + target.database().replace("\\", "\\\\").replace("'", "\\'") + "'"));
-        if (dataOnly) {
-            args.add("--data-only");
-        }
-        args.add(archive.toString());
-        ClientProcess.Result r = clients.restore(target, args);
-        if (!r.succeeded()) {
-            throw new BackupException("pg_restore of " + archive + " failed (" + (r.started() ? (r.timedOut() ? "timed out"
-                    : "exit code " + r.exitCode() + ": " + r.errorText()) : r.startFailure())
-                    + "). It ran in one transaction, so nothing was restored; fix the cause and run restore again.");
+        Path listFile = null;
+        try {
+            if (!selection.wholeDatabase()) {
+                listFile = Files.createTempFile("plccoach-restore-", ".list",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(PgDumpBackup.OWNER_ONLY));
+                Files.writeString(listFile, ArchiveToc.listFile(selection.entries()));
+                args.add("--use-list=" + listFile);
+            }
+            args.add(archive.toString());
+            ClientProcess.Result r = clients.restore(target, args, observer);
+            if (!r.succeeded()) {
+                throw new BackupException("pg_restore of " + archive + " failed (" + (r.started() ? (r.timedOut() ? "timed out"
+                        : "exit code " + r.exitCode() + ": " + r.errorText()) : r.startFailure())
+                        + "). It ran in one transaction, so nothing was restored; fix the cause and run restore again.");
+            }
+        } finally {
+            if (listFile != null) {
+                Files.deleteIfExists(listFile);
+            }
         }
     }
 
-    private static long restoreColumn(Connection connection, Path file, ColumnManifest.Entry entry) throws SQLException, IOException {
+    /** The version table holds exactly the backup's revisions afterwards, with their checksums; rows already right stay. */
+    private static List<String> setState(Connection connection, BackupState state) throws SQLException {
+        com.plccoach.migrations.internal.state.StateStore store = new com.plccoach.migrations.internal.state.StateStore(state.schema());
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            String keys = entry.key().stream().map(PgDumpBackup::quote).collect(Collectors.joining(", "));
-            String column = PgDumpBackup.quote(entry.column());
-            s.execute("CREATE TEMPORARY TABLE plccoach_restore ON COMMIT DROP AS SELECT " + keys + ", " + column
-                    + " FROM ONLY " + entry.table().sql() + " LIMIT 0");
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY plccoach_restore FROM STDIN WITH (FORMAT csv, HEADER)", in);
+        try {
+            store.ensure(connection);
+            Map<String, com.plccoach.migrations.AppliedRevision> applied = store.applied(connection);
+            for (String id : applied.keySet()) {
+                if (!state.revisions().containsKey(id)) {
+                    store.execute(connection, store.sql().deleteVersion(id));
+                }
             }
-            String match = entry.key().stream().map(k -> "t." + PgDumpBackup.quote(k) + " = b." + PgDumpBackup.quote(k))
-                    .collect(Collectors.joining(" AND "));
-            int updated = s.executeUpdate("UPDATE ONLY " + entry.table().sql() + " AS t SET " + column + " = b." + column
-                    + " FROM plccoach_restore b WHERE " + match);
+            for (Map.Entry<String, String> revision : state.revisions().entrySet()) {
+                if (!applied.containsKey(revision.getKey())) {
+                    store.execute(connection, store.sql().insertVersion(revision.getKey(), revision.getValue(), 0));
+                }
+            }
             connection.commit();
-            return updated;
-        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.info("The state tables record {} again, as when the backup was taken", state.revisions().keySet());
+            return List.copyOf(state.revisions().keySet());
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
@@ -182,20 +167,9 @@ public final class Restorer {
         }
     }
 
-    private static boolean exists(Connection connection, Relation table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table.sql());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+    @Override
+    public String toString() {
+        return "Restorer[" + settings + "]";
     }
 
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

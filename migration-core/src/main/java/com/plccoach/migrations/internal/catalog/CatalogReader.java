@@ -19,13 +19,13 @@ import java.util.TreeMap;
  * every time, unlike a pg_dump text that also carries ordering and settings noise.
  *
  * <p>Left out: system schemas, objects that belong to an extension (pg_depend deptype 'e'), and the
- * tool's state tables ({@code plccoach_version}, {@code plccoach_history}) in the state schema,
+ * tool's state tables ({@code plccoach_version}, {@code plccoach_history}, {@code plccoach_progress}) in the state schema,
  * with the state schema itself when it is not {@code public}, and Alembic's {@code alembic_version}. Owners and privileges are not
  * compared (a scratch database belongs to whoever runs verify).
  */
 public final class CatalogReader {
 
-    public static final List<String> STATE_TABLES = List.of("plccoach_version", "plccoach_history");
+    public static final List<String> STATE_TABLES = List.of("plccoach_version", "plccoach_history", "plccoach_progress");
     /** Alembic's state table: import-alembic leaves it for a team that may go back, so it is state, not schema. */
     public static final String ALEMBIC_VERSION = "alembic_version";
 
@@ -37,7 +37,7 @@ public final class CatalogReader {
 
     /** A relation that is one of the tool's state tables. */
     private static final String STATE_TABLE = "((%1$s.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)"
-            + " AND %1$s.relname IN ('plccoach_version', 'plccoach_history')) OR %1$s.relname = '" + ALEMBIC_VERSION + "')";
+            + " AND %1$s.relname IN ('plccoach_version', 'plccoach_history', 'plccoach_progress')) OR %1$s.relname = '" + ALEMBIC_VERSION + "')";
 
     private final String stateSchema;
 

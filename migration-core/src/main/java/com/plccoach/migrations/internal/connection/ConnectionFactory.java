@@ -34,6 +34,8 @@ public final class ConnectionFactory {
     }
 
     public Connection open() {
+        // every run opens a connection first: the moment to remove what a killed run could not
+        com.plccoach.migrations.internal.backup.PgPassFile.removeLeftovers();
         if (config.dataSource() != null) {
             try {
                 return config.dataSource().getConnection();
@@ -47,14 +49,14 @@ public final class ConnectionFactory {
         if (target.user() != null) {
             props.setProperty("user", target.user());
         }
-        if (target.password() != null) {
-            props.setProperty("password", target.password());
-        }
+        // Always set, empty when no source gave one: without a password property PgJDBC reads PGPASSFILE or
+        // ~/.pgpass by itself (pgjdbc#2278), even one PasswordSources refused as readable by others.
+        props.setProperty("password", target.password() == null ? "" : target.password());
         props.setProperty("ApplicationName", config.applicationName());
         try {
             return DriverManager.getConnection(target.jdbcUrl(), props);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Cannot connect to " + target.jdbcUrl()
+            throw new DatabaseUnavailableException("Cannot connect to " + com.plccoach.migrations.MigratorConfig.redactUrl(target.jdbcUrl())
                     + (target.user() == null ? "" : " as " + target.user())
                     + (target.password() == null ? " without a password" : " with the password from " + target.passwordSource())
                     + ": " + e.getMessage() + ". Check that the server runs and the URL, user and password are right.", e);

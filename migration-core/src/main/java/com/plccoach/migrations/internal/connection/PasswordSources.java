@@ -178,7 +178,7 @@ public final class PasswordSources {
         executor.setStreamHandler(new PumpStreamHandler(out, OutputStream.nullOutputStream()));
         executor.setWatchdog(watchdog);
         try {
-            executor.execute(commandLine, env);
+            executor.execute(commandLine, ChildEnvironment.forPasswordCommand(env));
         } catch (ExecuteException e) {
             if (watchdog.killedProcess()) {
                 throw new DatabaseUnavailableException("plccoach.passwordCommand (" + program + ") did not finish within "

@@ -8,16 +8,12 @@ import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.state.StateSql;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
-    private static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
-    private static final Pattern CREATE_INDEX_CONCURRENTLY = Pattern.compile("(?is)^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+"
-            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + IDENT + ")\\s+ON\\s+(?:ONLY\\s+)?(" + IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?).*");
-
     private final StateSql state;
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
@@ -158,23 +150,42 @@ public final class Runner {
             runHookAlone(connection, plan, hook, progress);
         }
         SqlStatement statement = null;
+        NonTransactionalProgress resumable = new NonTransactionalProgress(state);
         try (Statement st = connection.createStatement()) {
             connection.setAutoCommit(true);
             st.setEscapeProcessing(false);
             long start = System.nanoTime();
             st.execute(setLockTimeout(false));
-            for (SqlStatement s : step.statements()) {
+            int done = resumable.recordedDone(connection, step);
+            if (done < 0) {
+                resumable.started(st, step);
+                done = 0;
+            } else {
+                LOG.warn("Revision {} ({}) was started by a run that did not finish it: {} of its {} statements are recorded done; "
+                        + "finishing it", step.revision().id(), step.revision().location(), done, step.statements().size());
+            }
+            for (int i = done; i < step.statements().size(); i++) {
+                SqlStatement s = step.statements().get(i);
                 statement = s;
-                dropInvalidIndexLeftBy(connection, st, step, s);
+                // the first statement this run runs may be the one a killed run had in flight (or, with no
+                // progress row, one a run of an older version was killed in): the catalog says if it took effect
+                if (i == done && resumable.tookEffect(connection, st, step, s)) {
+                    resumable.done(st, step, i + 1);
+                    continue;
+                }
+                if (i > done) {
+                    resumable.dropInvalidLeftBy(connection, st, step, s);
+                }
                 if (step.revision().batchSize() > 0) {
                     Backfill.run(connection, st, step, s, batchPause);
                 } else {
                     execute(connection, st, s);
                 }
+                resumable.done(st, step, i + 1);
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;
-            st.execute(versionStatement(step, ms));
+            st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step));
             st.execute("RESET lock_timeout");
             progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
             logProgress(step, ms, false);
@@ -198,32 +209,6 @@ public final class Runner {
             throw e;
         } finally {
             autocommitQuietly(connection);
-        }
-    }
-
-    /** A failed CREATE INDEX CONCURRENTLY leaves an INVALID index of that name; the retry would stumble on it. */
-    private static void dropInvalidIndexLeftBy(Connection connection, Statement st, PreparedStep step, SqlStatement s)
-            throws SQLException {
-        Matcher m = CREATE_INDEX_CONCURRENTLY.matcher(s.sql());
-        if (!m.matches()) {
-            return;
-        }
-        String query = "SELECT i.indexrelid::regclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                + " WHERE NOT i.indisvalid AND c.relname = ? AND i.indrelid = to_regclass(?)";
-        String invalid = null;
-        try (PreparedStatement ps = connection.prepareStatement(query)) {
-            ps.setString(1, identifierName(m.group(1)));
-            ps.setString(2, m.group(2));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    invalid = rs.getString(1);
-                }
-            }
-        }
-        if (invalid != null) {
-            LOG.warn("Dropping INVALID index {} that an earlier failed run of revision {} ({}, line {}) left behind, before "
-                    + "building it again", invalid, step.revision().id(), step.revision().location(), s.line());
-            st.execute("DROP INDEX CONCURRENTLY IF EXISTS " + invalid);
         }
     }
 

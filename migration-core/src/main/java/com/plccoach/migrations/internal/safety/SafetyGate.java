@@ -27,15 +27,23 @@ public final class SafetyGate {
     private final ImpactAnalyzer analyzer;
     private final DataLossGuard guard;
     private final BackupSettings backup;
+    private final boolean transactionPerRevision;
 
     public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup) {
+        this(analyzer, guard, backup, false);
+    }
+
+    /** @param transactionPerRevision whether the run commits after each revision: a backup then covers only the first */
+    public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup, boolean transactionPerRevision) {
         this.analyzer = analyzer;
         this.guard = guard;
         this.backup = backup;
+        this.transactionPerRevision = transactionPerRevision;
     }
 
     public static SafetyGate of(MigratorConfig config) {
-        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config));
+        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config),
+                config.transactionPerRevision());
     }
 
     /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump (a password command runs once less). */
@@ -66,7 +74,23 @@ public final class SafetyGate {
         if (plan.direction() != Direction.DOWNGRADE) {
             return Optional.empty();
         }
-        return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + plan.target()).map(BackupResult::archive);
+        BackupCoverage.check(plan, report, backup.mode(), transactionPerRevision);
+        return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + resolvedTarget(plan)).map(BackupResult::archive);
+    }
+
+    /**
+     * The revisions a downgrade ends at, for the archive's name: a relative target such as {@code -1}
+     * or a branch label says nothing once the files move on. These are the parents of the
+     * reverted revisions that stay applied; none means base. The target as typed goes in the history row.
+     */
+    static String resolvedTarget(Plan plan) {
+        java.util.Set<String> reverted = new java.util.HashSet<>();
+        plan.steps().forEach(r -> reverted.add(r.id()));
+        java.util.Set<String> remaining = new java.util.TreeSet<>();
+        plan.steps().forEach(r -> {
+            r.parents().stream().filter(p -> !reverted.contains(p)).forEach(remaining::add);
+        });
+        return remaining.isEmpty() ? (plan.steps().isEmpty() ? plan.target() : "base") : String.join("+", remaining);
     }
 
     /** The report {@code plan} prints: analysed on the connection, with the verdict the guard would give. */

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -276,5 +277,85 @@ class PgDumpBackupTest {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().endsWith(".pgpass")).sorted().toList();
         }
+    }
+
+    @Test
+    void pg_dump_and_pg_restore_get_no_variable_of_maven() {
+        Map<String, String> env = PgClients.baseEnvironment(Map.of("PATH", "/usr/bin", "LC_MESSAGES", "C",
+                "MAVEN_CMD_LINE_ARGS", "-Dplccoach.password=S3cretX", "MAVEN_PROJECTBASEDIR", "/src"));
+
+        assertThat(env).containsOnlyKeys("PATH", "LC_MESSAGES", "PGAPPNAME", "PGCONNECT_TIMEOUT");
+    }
+
+    @Test
+    void a_password_file_left_by_a_killed_run_is_removed_and_one_of_a_live_run_is_kept() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path orphan = Files.writeString(tmp.resolve("plccoach-pid" + dead.pid() + "-1.pgpass"), "*:*:*:*:S3cretX\n");
+        Path live = Files.writeString(tmp.resolve("plccoach-pid" + ProcessHandle.current().pid() + "-1.pgpass"), "*:*:*:*:S3cretX\n");
+        try {
+            PgPassFile.removeLeftovers();
+
+            assertThat(orphan).doesNotExist();
+            assertThat(live).exists();
+        } finally {
+            Files.deleteIfExists(orphan);
+            Files.deleteIfExists(live);
+        }
+    }
+
+    @Test
+    void the_password_file_is_gone_while_pg_dump_still_runs_once_it_has_connected() throws Exception {
+        String role = "plccoach_backup_" + Long.toHexString(System.nanoTime());
+        exec(connection, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw' IN ROLE plccoach_password_auth",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
+        List<Path> before = passFiles();
+        try (Connection asRole = java.sql.DriverManager.getConnection(db.url().replaceAll("\\?.*", ""), role, "pw");
+             Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            exec(blocker, "LOCK TABLE customers IN ACCESS EXCLUSIVE MODE"); // pg_dump connects, then waits for this lock
+            BackupSettings withPassword = new BackupSettings(BackupMode.FULL, backups, "pg_dump", "pg_restore",
+                    Duration.ofMinutes(5), Duration.ofMinutes(5), "pw");
+            PlanReport report = new ImpactAnalyzer().analyse(asRole, Direction.DOWNGRADE, "001", List.of());
+            asRole.setAutoCommit(false);
+            java.util.concurrent.CompletableFuture<Optional<BackupResult>> backup = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> new PgDumpBackup(withPassword).take(asRole, report, "downgrade_to_001"));
+            awaitPgDumpWaitingForItsLock();
+
+            assertThat(passFiles()).isEqualTo(before);
+            blocker.rollback();
+            assertThat(backup.get()).isPresent();
+            asRole.rollback();
+        } finally {
+            exec(connection, "DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void a_backup_killed_while_pg_dump_wrote_leaves_no_archive_a_listing_takes_for_a_backup() throws Exception {
+        Path directory = Files.createDirectories(backups.resolve(db.name()));
+        Path partial = Files.writeString(directory.resolve("20261125T010203Z_x_downgrade_to_001.dump" + PgDumpBackup.PARTIAL), "");
+
+        BackupResult result = backUp(settings(BackupMode.FULL), analyse("DROP TABLE orders")).orElseThrow();
+
+        assertThat(partial).doesNotExist();
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> left = files.toList();
+            assertThat(left).filteredOn(p -> p.toString().endsWith(".dump") || p.toString().endsWith(".columns"))
+                    .containsExactly(result.archive());
+            assertThat(left).noneMatch(p -> p.toString().endsWith(PgDumpBackup.PARTIAL));
+        }
+    }
+
+    private void awaitPgDumpWaitingForItsLock() throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            if (!db.query("SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'plccoach-migrations-%' "
+                    + "AND wait_event_type = 'Lock'").isEmpty()) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("pg_dump never waited for the lock");
     }
 }

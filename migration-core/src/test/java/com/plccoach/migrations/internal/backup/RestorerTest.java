@@ -137,13 +137,51 @@ class RestorerTest {
     }
 
     @Test
-    void column_values_are_not_restored_while_the_column_is_missing() throws SQLException {
+    void a_dropped_column_comes_back_with_its_values_in_the_database_it_was_dropped_from() throws SQLException {
+        String before = fingerprint(connection, "notes", "id, body");
         BackupResult backup = downgrade(connection, BackupMode.AFFECTED, "ALTER TABLE notes DROP COLUMN body");
 
-        assertThatThrownBy(() -> new Restorer(settings(BackupMode.AFFECTED)).restore(connection, backup.archive()))
+        RestoreResult restored = new Restorer(settings(BackupMode.AFFECTED)).restore(connection, backup.archive());
+
+        assertThat(fingerprint(connection, "notes", "id, body")).isEqualTo(before);
+        assertThat(restored.columnValues()).isEqualTo(500);
+    }
+
+    @Test
+    void a_full_backup_restored_where_it_was_taken_recreates_the_dropped_table_and_leaves_the_others_alone() throws SQLException {
+        String before = fingerprint(connection, "notes", ALL);
+        BackupResult backup = downgrade(connection, BackupMode.FULL, "DROP TABLE notes");
+        exec(connection, "UPDATE keep SET v = 'changed since' WHERE id = 1");
+
+        RestoreResult restored = new Restorer(settings(BackupMode.FULL)).restore(connection, backup.archive());
+
+        assertThat(restored.tables()).containsExactly("public.notes");
+        assertThat(fingerprint(connection, "notes", ALL)).isEqualTo(before);
+        assertThat(db.query("SELECT v FROM keep WHERE id = 1")).containsExactly("changed since");
+        assertThat(db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'notes'")).containsExactly("notes_pkey");
+    }
+
+    @Test
+    void a_full_backup_restored_where_it_was_taken_puts_a_dropped_column_back_by_key() throws SQLException {
+        String before = fingerprint(connection, "notes", "id, meta");
+        BackupResult backup = downgrade(connection, BackupMode.FULL, "ALTER TABLE notes DROP COLUMN meta");
+
+        new Restorer(settings(BackupMode.FULL)).restore(connection, backup.archive());
+
+        assertThat(fingerprint(connection, "notes", "id, meta")).isEqualTo(before);
+    }
+
+    @Test
+    void an_object_standing_where_the_restore_would_create_one_is_named_and_nothing_is_restored() throws SQLException {
+        BackupResult backup = downgrade(connection, BackupMode.FULL, "DROP TABLE notes");
+        exec(connection, "CREATE TABLE intruder (id int)", "ALTER TABLE intruder ADD CONSTRAINT notes_pkey PRIMARY KEY (id)");
+
+        assertThatThrownBy(() -> new Restorer(settings(BackupMode.FULL)).restore(connection, backup.archive()))
                 .isInstanceOf(BackupException.class)
-                .hasMessage("Cannot put back column public.notes.body from " + backup.archive() + ": the column does not exist. "
-                        + "Upgrade to the revision that adds it (mvn plccoach:upgrade), then restore again. Nothing was changed.");
+                .hasMessage("Refused to restore " + backup.archive() + ": constraint public.notes_pkey exists already (the restore "
+                        + "would create it). Drop or rename it (or empty the tables) and run restore again, or restore into a new "
+                        + "empty database (createdb, then point -Dplccoach.url at it). Nothing was changed.");
+        assertThat(db.query("SELECT to_regclass('notes') IS NULL")).containsExactly("t");
     }
 
     @Test
@@ -153,8 +191,8 @@ class RestorerTest {
 
         assertThatThrownBy(() -> new Restorer(settings(BackupMode.AFFECTED)).restore(connection, backup.archive()))
                 .isInstanceOf(BackupException.class)
-                .hasMessageStartingWith("Refused to restore " + backup.archive() + ": these tables already hold rows that the "
-                        + "restore would mix with the backup's: [public.keep (1 rows)].");
+                .hasMessageStartingWith("Refused to restore " + backup.archive() + ": table public.keep already holds 1 rows that the "
+                        + "restore would mix with the backup's. ");
         assertThat(fingerprint(connection, "keep", "id, v")).startsWith("1:");
     }
 

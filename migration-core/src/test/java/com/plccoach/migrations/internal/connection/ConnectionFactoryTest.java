@@ -123,4 +123,35 @@ class ConnectionFactoryTest {
 
         assertThat(counter).hasContent("x");
     }
+
+    @Test
+    void a_pgpass_file_readable_by_others_is_refused_by_pgjdbc_too() throws Exception {
+        Path open = home.resolve("open.pgpass");
+        java.nio.file.Files.writeString(open, "*:*:*:" + ROLE + ":" + SECRET.replace(":", "\\:") + "\n");
+        java.nio.file.Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?user=" + ROLE;
+        // PgJDBC's own lookup (pgjdbc#2278) reads this property before PGPASSFILE: point it at the refused file too
+        System.setProperty("org.postgresql.pgpassfile", open.toString());
+        try {
+            assertThatThrownBy(() -> factory(Migrator.builder().url(url), Map.of("PGPASSFILE", open.toString())).open())
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageStartingWith("Cannot connect to jdbc:postgresql://127.0.0.1:5432/" + db.name() + " as " + ROLE
+                            + " without a password: ")
+                    .hasMessageNotContaining(SECRET);
+        } finally {
+            System.clearProperty("org.postgresql.pgpassfile");
+        }
+    }
+
+    @Test
+    void the_same_pgpass_file_made_private_gives_the_password() throws Exception {
+        Path file = home.resolve("private.pgpass");
+        java.nio.file.Files.writeString(file, "*:*:*:" + ROLE + ":" + SECRET.replace(":", "\\:") + "\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?user=" + ROLE;
+
+        try (Connection c = factory(Migrator.builder().url(url), Map.of("PGPASSFILE", file.toString())).open()) {
+            assertThat(whoAmI(c)).isEqualTo(ROLE + "@" + db.name());
+        }
+    }
 }

@@ -95,4 +95,87 @@ class DatabaseUrlTest {
     void to_string_hides_the_password() {
         assertThat(DatabaseUrl.parse("postgresql://app:hunter2@h/db").toString()).doesNotContain("hunter2").contains("***");
     }
+
+    private static String messageOf(String url) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(DatabaseUnavailableException.class, () -> DatabaseUrl.parse(url))
+                .getMessage();
+    }
+
+    @Test
+    void an_unencoded_slash_in_a_libpq_password_is_refused_without_showing_it() {
+        assertThat(messageOf("postgresql://app:S3cr/etX@db.internal:5432/plccoach"))
+                .isEqualTo("The database URL postgresql://app:***@db.internal:5432/plccoach has no valid host list before its first "
+                        + "'/' or '?': write host:port, and if the password holds '/', '?', '@' or '%', percent-encode them (%2F, %3F, %40, %25)")
+                .doesNotContain("S3cr").doesNotContain("etX");
+    }
+
+    @Test
+    void an_unencoded_question_mark_in_a_libpq_password_is_refused_without_showing_it() {
+        assertThat(messageOf("postgresql://app:S3cr?etX@db.internal/plccoach"))
+                .startsWith("The database URL postgresql://app:***@db.internal/plccoach has no valid host list")
+                .doesNotContain("S3cr").doesNotContain("etX");
+    }
+
+    @Test
+    void a_numeric_password_with_an_unencoded_slash_is_not_taken_for_a_port_nor_shown() {
+        assertThat(messageOf("postgresql://app:5432/9876@db.internal/plccoach"))
+                .isEqualTo("The database URL postgresql://app:***@db.internal/plccoach has an '@' after its host list, in the database "
+                        + "name: if the password holds '/', '?', '@' or '%', percent-encode them (%2F, %3F, %40, %25)");
+    }
+
+    @Test
+    void a_numeric_password_with_an_unencoded_question_mark_is_not_taken_for_a_parameter_nor_shown() {
+        assertThat(messageOf("postgresql://app:5432?9876@db.internal/plccoach"))
+                .startsWith("The database URL postgresql://app:***@db.internal/plccoach has an '@' after its host list, in a parameter name")
+                .doesNotContain("9876");
+    }
+
+    @Test
+    void an_unencoded_at_sign_in_a_libpq_password_belongs_to_the_password() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:S3cr@etX@db.internal/plccoach");
+
+        assertThat(url.password()).isEqualTo("S3cr@etX");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal/plccoach");
+    }
+
+    @Test
+    void an_upper_case_password_parameter_is_taken_out_of_the_jdbc_url() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://h/db?PASSWORD=S3cretX&sslmode=disable");
+
+        assertThat(url.password()).isEqualTo("S3cretX");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h/db?sslmode=disable");
+    }
+
+    @Test
+    void a_bad_percent_escape_in_a_password_is_refused_without_showing_it() {
+        assertThat(messageOf("postgresql://app:S3cr%zzetX@h/db"))
+                .isEqualTo("The password in the database URL postgresql://app:***@h/db has a '%' not followed by two hexadecimal "
+                        + "digits: write a literal '%' as %25");
+    }
+
+    @Test
+    void a_bad_percent_escape_in_a_password_parameter_is_refused_without_showing_it() {
+        assertThat(messageOf("jdbc:postgresql://h/db?password=S3cr%zzetX"))
+                .isEqualTo("The password parameter in the database URL jdbc:postgresql://h/db?password=*** has a '%' not followed "
+                        + "by two hexadecimal digits: write a literal '%' as %25");
+    }
+
+    @Test
+    void a_jdbc_url_pgjdbc_cannot_read_is_refused_without_its_password() {
+        assertThat(messageOf("jdbc:postgresql://h:5432/db/extra?password=S3cretX"))
+                .startsWith("PgJDBC cannot read the database URL jdbc:postgresql://h:5432/db/extra?password=*** :".replace(" :", ":"))
+                .doesNotContain("S3cretX");
+    }
+
+    @Test
+    void a_bad_port_with_a_password_parameter_is_refused_without_the_password() {
+        assertThat(messageOf("jdbc:postgresql://h:54x/db?PassWord=S3cretX"))
+                .isEqualTo("The port '54x' in the database URL jdbc:postgresql://h:54x/db?PassWord=*** is not a number");
+    }
+
+    @Test
+    void redaction_hides_everything_a_password_may_have_spilled_into() {
+        assertThat(com.plccoach.migrations.MigratorConfig.redactUrl("postgresql://app:S3/cr?et@X@h/db?password=Y&sslmode=disable"))
+                .isEqualTo("postgresql://app:***@h/db?password=***&sslmode=disable");
+    }
 }

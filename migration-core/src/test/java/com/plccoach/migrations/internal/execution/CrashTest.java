@@ -29,7 +29,7 @@ class CrashTest {
 
     @Test
     void a_runner_killed_at_any_moment_leaves_a_revision_boundary_a_free_lock_and_a_rerun_that_finishes() throws Exception {
-        int trials = Integer.getInteger("plccoach.crash.trials", 10);
+        int trials = Integer.getInteger("plccoach.crash.trials.simple", Integer.getInteger("plccoach.crash.trials", 10));
         long seed = Long.getLong("plccoach.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Chain chain = CrashChild.chain();

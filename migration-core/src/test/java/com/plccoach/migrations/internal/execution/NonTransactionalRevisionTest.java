@@ -105,4 +105,78 @@ class NonTransactionalRevisionTest {
         assertThat(indexState()).isEmpty();
         assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("a1");
     }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+    }
+
+    /** What the state is after kill -9 in b2's CREATE INDEX CONCURRENTLY, when the server finished the index anyway. */
+    private void killedDuringTheIndexBuildThatTheServerFinished() throws SQLException {
+        Chain.executor(db.url(), Duration.ofSeconds(5), false).run(Direction.UPGRADE, "a1", chain.to(Direction.UPGRADE, "a1"), BeforeRun.NONE);
+        sql("CREATE TABLE plccoach_progress (revision text NOT NULL, direction text NOT NULL, statements_done int NOT NULL, "
+                        + "started_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (revision, direction))",
+                "INSERT INTO plccoach_progress VALUES ('b2', 'upgrade', 0)",
+                "CREATE UNIQUE INDEX \"B_v\" ON public.b (v)");
+    }
+
+    @Test
+    void an_index_the_server_finished_after_the_client_died_counts_as_done_and_the_revision_is_finished() throws SQLException {
+        killedDuringTheIndexBuildThatTheServerFinished();
+
+        MigrationResult rerun = upgrade();
+
+        assertThat(rerun.steps()).extracting(MigrationResult.Step::revision).containsExactly("b2", "c3");
+        assertThat(indexState()).isEqualTo("B_v=true");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+        assertThat(db.query("SELECT count(*) FROM plccoach_progress")).containsExactly("0");
+    }
+
+    @Test
+    void statements_recorded_done_by_a_killed_run_are_not_run_again() throws SQLException {
+        Chain twoSteps = chain.with(Chain.revision("b2", "a1", "CREATE TABLE made_once (id int);\n"
+                + "CREATE INDEX CONCURRENTLY made_once_id ON made_once (id);", "DROP TABLE made_once;", false));
+        Chain.executor(db.url(), Duration.ofSeconds(5), false).run(Direction.UPGRADE, "a1", twoSteps.to(Direction.UPGRADE, "a1"), BeforeRun.NONE);
+        sql("CREATE TABLE made_once (id int)", "CREATE TABLE plccoach_progress (revision text NOT NULL, direction text NOT NULL, "
+                + "statements_done int NOT NULL, started_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (revision, direction))",
+                "INSERT INTO plccoach_progress VALUES ('b2', 'upgrade', 1)");
+
+        Chain.executor(db.url(), Duration.ofSeconds(5), false).run(Direction.UPGRADE, "head", twoSteps.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+        assertThat(db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'made_once'")).containsExactly("made_once_id");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+    }
+
+    @Test
+    void an_unnamed_index_left_invalid_is_found_by_its_definition_dropped_and_built_again() throws SQLException {
+        Chain unnamed = chain.with(Chain.revision("b2", "a1", "CREATE UNIQUE INDEX CONCURRENTLY ON public.b (v);", "SELECT 1;", false));
+        Executor executor = Chain.executor(db.url(), Duration.ofSeconds(5), false);
+        executor.run(Direction.UPGRADE, "a1", unnamed.to(Direction.UPGRADE, "a1"), BeforeRun.NONE);
+        sql("INSERT INTO b VALUES (3, 1)");
+        assertThatThrownBy(() -> executor.run(Direction.UPGRADE, "head", unnamed.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                .isInstanceOf(ScriptFailedException.class);
+        sql("DELETE FROM b WHERE id = 3");
+
+        executor.run(Direction.UPGRADE, "head", unnamed.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+        assertThat(db.query("SELECT c.relname || '=' || i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "WHERE i.indrelid = 'b'::regclass")).containsExactly("b_v_idx=true");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
+    }
+
+    @Test
+    void an_unnamed_index_the_server_finished_is_not_built_a_second_time() throws SQLException {
+        Chain unnamed = chain.with(Chain.revision("b2", "a1", "CREATE UNIQUE INDEX CONCURRENTLY ON public.b (v);", "SELECT 1;", false));
+        Executor executor = Chain.executor(db.url(), Duration.ofSeconds(5), false);
+        executor.run(Direction.UPGRADE, "a1", unnamed.to(Direction.UPGRADE, "a1"), BeforeRun.NONE);
+        sql("CREATE UNIQUE INDEX ON public.b (v)");
+
+        executor.run(Direction.UPGRADE, "head", unnamed.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+        assertThat(db.query("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'b'::regclass"))
+                .containsExactly("b_v_idx");
+    }
 }

@@ -307,8 +307,7 @@ public final class Migrator {
      */
     private BeforeRun safetyHook(Direction direction) {
         com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config, direction);
-        return (connection, plan) -> gate.beforeRun(connection, plan,
-                com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
+        return gate::beforeRun;
     }
 
     private PlanSource planSource(RevisionGraph graph, java.util.function.Function<Set<String>, Plan> planner) {
@@ -408,10 +407,9 @@ public final class Migrator {
     }
 
     private PlanReport plan(Plan plan) {
-        com.plccoach.migrations.internal.execution.Runner.prepare(plan); // the runner's own refusals (irreversible, CONCURRENTLY) first
+        com.plccoach.migrations.internal.execution.PreparedPlan prepared = com.plccoach.migrations.internal.execution.PreparedPlan.of(plan);
         try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
-            return com.plccoach.migrations.internal.safety.SafetyGate.of(config, Direction.UPGRADE).report(connection, plan,
-                    com.plccoach.migrations.internal.safety.PlannedRevision.of(plan));
+            return com.plccoach.migrations.internal.safety.SafetyGate.of(config, Direction.UPGRADE).report(connection, prepared);
         } catch (java.sql.SQLException e) {
             throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);
         }

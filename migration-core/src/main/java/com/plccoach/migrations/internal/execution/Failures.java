@@ -22,7 +22,7 @@ final class Failures {
      * @param committed revisions this run committed before the failure (they stay applied)
      * @param command   what to type to continue, e.g. "mvn plccoach:upgrade"
      */
-    static MigrationException translate(SQLException e, Connection connection, PreparedStep step, SqlStatement statement,
+    static MigrationException translate(SQLException e, Connection connection, PreparedRevision step, SqlStatement statement,
                                         List<String> committed, String command, Duration lockTimeout) {
         String where = "revision " + step.describe() + " (" + step.revision().location()
                 + (statement == null ? "" : ", line " + lineOf(e, statement)) + ")";
@@ -60,7 +60,7 @@ final class Failures {
         return new ScriptFailedException(message.toString(), e);
     }
 
-    private static String stateAfter(PreparedStep step, SqlStatement statement, List<String> committed) {
+    private static String stateAfter(PreparedRevision step, SqlStatement statement, List<String> committed) {
         String kept = committed.isEmpty()
                 ? "Nothing of this run was applied: its transaction was rolled back."
                 : "Revisions " + committed + " were committed before it and stay applied; the rest was rolled back.";

@@ -6,7 +6,7 @@ import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.internal.backup.BackupResult;
 import com.plccoach.migrations.internal.backup.BackupSettings;
 import com.plccoach.migrations.internal.backup.PgDumpBackup;
-import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.execution.PreparedPlan;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -52,15 +52,14 @@ public final class SafetyGate {
      * Analyses, guards and (for a downgrade) backs up; returns the archive of the backup, if one was taken.
      *
      * @param transaction the run's connection, autocommit off, nothing run yet in its transaction
-     * @param revisions   the plan's revisions with the statements that will run, in plan order
      */
-    public Optional<Path> beforeRun(Connection transaction, Plan plan, List<PlannedRevision> revisions) {
+    public Optional<Path> beforeRun(Connection transaction, PreparedPlan plan) {
         if (plan.direction() == Direction.UPGRADE && !ExistingData.anyRows(transaction)) {
             // The analysis runs the whole plan once more; with no row anywhere it could find nothing to lose.
             LOG.debug("No table holds a row: the upgrade to {} cannot lose data, so it is not analysed first", plan.target());
             return Optional.empty();
         }
-        PlanReport report = analyzer.analyse(transaction, plan.direction(), plan.target(), revisions);
+        PlanReport report = analyzer.analyse(transaction, plan.direction(), plan.target(), plan.revisions());
         LOG.info("{}", report.render());
         guard.check(report);
         if (plan.direction() != Direction.DOWNGRADE) {
@@ -70,7 +69,7 @@ public final class SafetyGate {
     }
 
     /** The report {@code plan} prints: analysed on the connection, with the verdict the guard would give. */
-    public PlanReport report(Connection connection, Plan plan, List<PlannedRevision> revisions) {
-        return guard.judge(analyzer.analyse(connection, plan.direction(), plan.target(), revisions));
+    public PlanReport report(Connection connection, PreparedPlan plan) {
+        return guard.judge(analyzer.analyse(connection, plan.direction(), plan.target(), plan.revisions()));
     }
 }

@@ -1,7 +1,6 @@
 package com.plccoach.migrations;
 
 import com.plccoach.migrations.internal.connection.ConnectionFactory;
-import com.plccoach.migrations.internal.execution.BeforeRun;
 import com.plccoach.migrations.internal.execution.Executor;
 import com.plccoach.migrations.internal.execution.OfflineScript;
 import com.plccoach.migrations.internal.execution.PlanSource;
@@ -71,15 +70,15 @@ public final class Migrator {
     /** Applies every revision the target needs that is not applied yet, parents first. */
     public MigrationResult upgrade(String target) {
         RevisionGraph graph = graph();
-        return executor().run(Direction.UPGRADE, target,
-                planSource(graph, applied -> graph.upgradePlan(applied, target)), safetyHook(Direction.UPGRADE));
+        com.plccoach.migrations.internal.safety.SafetyGate gate = safetyGate(Direction.UPGRADE);
+        return executor().run(Direction.UPGRADE, target, planSource(graph, applied -> graph.upgradePlan(applied, target)), gate, gate);
     }
 
     /** Analyses, guards, backs up, then reverts every applied revision the target does not need, children first. */
     public MigrationResult downgrade(String target) {
         RevisionGraph graph = graph();
-        return executor().run(Direction.DOWNGRADE, target,
-                planSource(graph, applied -> graph.downgradePlan(applied, target)), safetyHook(Direction.DOWNGRADE));
+        com.plccoach.migrations.internal.safety.SafetyGate gate = safetyGate(Direction.DOWNGRADE);
+        return executor().run(Direction.DOWNGRADE, target, planSource(graph, applied -> graph.downgradePlan(applied, target)), gate, gate);
     }
 
     /**
@@ -301,13 +300,11 @@ public final class Migrator {
         return new Executor(config, () -> new ConnectionFactory(config).open());
     }
 
-    /**
-     * The safety seam (issue #5): analysis, the data-loss guard and the backup run here, inside the
-     * run's transaction before its first revision. See {@link BeforeRun}.
-     */
-    private BeforeRun safetyHook(Direction direction) {
-        com.plccoach.migrations.internal.safety.SafetyGate gate = com.plccoach.migrations.internal.safety.SafetyGate.of(config, direction);
-        return gate::beforeRun;
+    private com.plccoach.migrations.internal.safety.SafetyGate safetyGate(Direction direction) {
+        return com.plccoach.migrations.internal.safety.SafetyGate.of(config, direction, direction == Direction.DOWNGRADE
+                ? com.plccoach.migrations.internal.backup.BackupSettings.from(config)
+                : new com.plccoach.migrations.internal.backup.BackupSettings(BackupMode.NONE, config.backupDir(), config.pgDump(),
+                        config.pgRestore(), config.lockTimeout(), com.plccoach.migrations.internal.backup.BackupSettings.DEFAULT_TIMEOUT, null));
     }
 
     private PlanSource planSource(RevisionGraph graph, java.util.function.Function<Set<String>, Plan> planner) {
@@ -409,7 +406,7 @@ public final class Migrator {
     private PlanReport plan(Plan plan) {
         com.plccoach.migrations.internal.execution.PreparedPlan prepared = com.plccoach.migrations.internal.execution.PreparedPlan.of(plan);
         try (java.sql.Connection connection = new com.plccoach.migrations.internal.connection.ConnectionFactory(config).open()) {
-            return com.plccoach.migrations.internal.safety.SafetyGate.of(config, Direction.UPGRADE).report(connection, prepared);
+            return com.plccoach.migrations.internal.safety.SafetyGate.plan(connection, prepared, config.allowDataLoss());
         } catch (java.sql.SQLException e) {
             throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);
         }

@@ -170,8 +170,8 @@ public final class ImpactAnalyzer {
                 connection.rollback(savepoint);
                 boolean blocked = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
                 String detail = blocked
-                        ? "could not get its lock within " + lockTimeout.toMillis() + " ms: another session holds a conflicting lock "
-                        + "(the real run would wait up to plccoach.lockTimeout, blocking everyone queued behind it)"
+                        ? "could not get its lock within " + lockTimeout.toMillis() + " ms: " + holders(statement)
+                        + " (the real run would wait up to plccoach.lockTimeout, blocking everyone queued behind it)"
                         : "PostgreSQL refuses it: " + firstLine(e.getMessage()) + " (SQLSTATE " + e.getSQLState() + ")";
                 return Pending.notRun(statement, blocked ? Outcome.BLOCKED : Outcome.FAILED, detail);
             }
@@ -185,6 +185,11 @@ public final class ImpactAnalyzer {
             diffStats(statsBefore, statsAfter, p);
             snapshot[0] = after;
             return p;
+        }
+
+        private String holders(SqlStatement statement) {
+            List<String> holders = com.plccoach.migrations.internal.execution.LockHolders.of(connection, statement.sql());
+            return holders.isEmpty() ? "another session holds a conflicting lock" : "held by " + String.join("; ", holders);
         }
 
         private long execute(SqlStatement statement) throws SQLException {

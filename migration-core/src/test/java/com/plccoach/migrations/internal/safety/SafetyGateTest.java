@@ -49,8 +49,9 @@ class SafetyGateTest {
     }
 
     private SafetyGate gate(boolean allowDataLoss) {
-        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(allowDataLoss),
-                new BackupSettings(BackupMode.AFFECTED, backups, "pg_dump", "pg_restore", Duration.ofSeconds(5), Duration.ofMinutes(2), null));
+        return new SafetyGate(new DataLossGuard(allowDataLoss),
+                new BackupSettings(BackupMode.AFFECTED, backups, "pg_dump", "pg_restore", Duration.ofSeconds(5), Duration.ofMinutes(2), null),
+                Duration.ofSeconds(5));
     }
 
     private Optional<Path> run(SafetyGate gate, Direction direction, PreparedRevision revision) throws SQLException {
@@ -59,8 +60,9 @@ class SafetyGateTest {
         try {
             Optional<Path> backup = gate.beforeRun(connection, plan);
             for (var s : revision.statements()) {
-                exec(connection, s.sql());
+                gate.run(connection, revision, s, () -> exec(connection, s.sql()));
             }
+            gate.beforeCommit(connection);
             connection.commit();
             return backup;
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ final class Failures {
             List<String> holders = statement == null || connectionLost(e, connection) ? List.of() : LockHolders.of(connection, statement.sql());
             message.append("\n  The statement waited longer than lock_timeout (").append(lockTimeout).append(") for a lock another "
                     + "transaction holds").append(holders.isEmpty() ? " (see pg_stat_activity and pg_locks)"
-                    : ": " + String.join("; ", holders)).append(". Rerun when it has ended, or raise -Dplccoach.lockTimeout"
+                    : ": held by " + String.join("; ", holders)).append(". Rerun when it has ended, or raise -Dplccoach.lockTimeout"
                     + (holders.isEmpty() ? "" : ", or end that session with SELECT pg_terminate_backend(<pid>)") + ".");
         } else if (sqlState.equals("55P04")) {
             message.append("\n  An enum value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it. "

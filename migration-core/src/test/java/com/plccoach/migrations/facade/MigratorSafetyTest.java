@@ -248,4 +248,24 @@ class MigratorSafetyTest {
             sql("DROP OWNED BY " + role, "DROP ROLE " + role);
         }
     }
+
+    @Test
+    void one_migrator_runs_the_password_command_once_for_an_upgrade_and_a_downgrade_with_its_backup() throws SQLException {
+        String role = "plccoach_once_" + Long.toHexString(System.nanoTime());
+        sql("CREATE ROLE " + role + " LOGIN PASSWORD 'once' IN ROLE plccoach_password_auth", "GRANT ALL ON SCHEMA public TO " + role,
+                "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        Path counter = dir.resolve("runs");
+        try {
+            Migrator migrator = Migrator.builder().url(db.url().replaceAll("\\?.*", "") + "?user=" + role)
+                    .passwordCommand("sh -c 'echo x >> " + counter + "; echo once'")
+                    .scripts(ScriptSource.directory(scripts)).backupDir(dir.resolve("backups")).build();
+
+            migrator.upgrade("head");
+            assertThat(migrator.downgrade("base").backup()).exists();
+
+            assertThat(counter).hasContent("x");
+        } finally {
+            sql("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
 }

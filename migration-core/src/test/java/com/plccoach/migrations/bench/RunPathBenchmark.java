@@ -54,6 +54,34 @@ public final class RunPathBenchmark {
         if (revisions != 100) {
             bench.chains(100, rounds);
         }
+        bench.upToDate(revisions, Math.max(3, rounds));
+    }
+
+    /** The up-to-date check in fresh JVMs (UpToDateCheck), against a database the chain was applied to. */
+    private void upToDate(int revisions, int rounds) throws Exception {
+        Path scripts = work.resolve("chain" + revisions);
+        String db = create();
+        try {
+            upgrade(db, scripts, false);
+            List<Long> main = new ArrayList<>();
+            List<Long> uptime = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        UpToDateCheck.class.getName(), server.urlFor(db), scripts.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) ms in main\\(\\).*uptime (\\d+) ms").matcher(out);
+                if (p.waitFor() != 0 || !m.find()) {
+                    throw new IllegalStateException("UpToDateCheck failed: " + out);
+                }
+                main.add(Long.parseLong(m.group(1)));
+                uptime.add(Long.parseLong(m.group(2)));
+            }
+            System.out.printf("up-to-date check of %d revisions in a fresh JVM: %d ms from main() (class loading, parsing, connecting "
+                    + "included; target <= 200 ms), JVM uptime %d ms (medians of %d)%n", revisions, median(main), median(uptime), rounds);
+        } finally {
+            drop(db);
+        }
     }
 
     private void bigTable(int rows, int rounds) throws Exception {

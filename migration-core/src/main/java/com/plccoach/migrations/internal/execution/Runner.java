@@ -103,7 +103,8 @@ public final class Runner {
                 }
                 // set once: SET LOCAL holds until the transaction ends, and rides with the first revision's statements
                 List<SqlStatement> pending = new ArrayList<>(List.of(new SqlStatement(setLockTimeout(true), 0)));
-                for (PreparedRevision step : batch) {
+                for (int i = 0; i < batch.size(); i++) {
+                    PreparedRevision step = batch.get(i);
                     at.revision = step;
                     long start = System.nanoTime();
                     for (SqlStatement s : step.statements()) {
@@ -118,15 +119,19 @@ public final class Runner {
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     // the version row travels with the revision's last statements: one round trip for a plain revision
                     pending.add(new SqlStatement(versionStatement(step, ms), 0));
+                    if (i == batch.size() - 1) {
+                        // what is still pending cannot destroy data, so the guard's verdict is final: COMMIT rides along too
+                        watch.beforeCommit(connection);
+                        pending.add(new SqlStatement("COMMIT", 0));
+                    }
                     send(st, pending, at);
                     at.statement = null;
                     long took = (System.nanoTime() - start) / 1_000_000;
                     done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(took)));
                     logProgress(step, took, batch.size() > 1);
                 }
-                watch.beforeCommit(connection);
             }
-            connection.commit();
+            connection.commit(); // PgJDBC sends nothing: the batch's COMMIT ended the transaction
             progress.committed(done);
         } catch (SQLException e) {
             rollbackQuietly(connection);

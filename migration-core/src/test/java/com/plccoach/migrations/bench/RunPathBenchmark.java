@@ -23,7 +23,7 @@ import java.util.UUID;
  * with the guard on. The up-to-date check in a fresh JVM is {@link UpToDateCheck}.
  *
  * <pre>
- * java -cp "$(cat cp.txt)" com.plccoach.migrations.bench.RunPathBenchmark [rows] [revisions] [rounds]
+ * java -cp "$(cat cp.txt)" com.plccoach.migrations.bench.RunPathBenchmark [rows] [revisions] [rounds] [up-to-date revisions]
  * </pre>
  * with {@code PLCCOACH_TEST_URL} naming another server (e.g. one with fsync=off).
  */
@@ -50,19 +50,24 @@ public final class RunPathBenchmark {
         if (rows > 0) {
             bench.bigTable(rows, rounds);
         }
-        bench.chains(revisions, rounds);
-        if (revisions != 100) {
+        if (revisions > 0) {
+            bench.chains(revisions, rounds);
+        }
+        if (revisions > 0 && revisions != 100) {
             bench.chains(100, rounds);
         }
-        bench.upToDate(revisions, Math.max(3, rounds));
+        int upToDate = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(revisions, 100);
+        if (upToDate > 0) {
+            bench.upToDate(upToDate, Math.max(3, rounds));
+        }
     }
 
     /** The up-to-date check in fresh JVMs (UpToDateCheck), against a database the chain was applied to. */
     private void upToDate(int revisions, int rounds) throws Exception {
-        Path scripts = work.resolve("chain" + revisions);
+        Path scripts = writeChain(revisions);
         String db = create();
         try {
-            upgrade(db, scripts, false);
+            upgrade(db, scripts, true); // one transaction per revision: a shared server's lock table may not hold 1,000 tables
             List<Long> main = new ArrayList<>();
             List<Long> uptime = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -112,17 +117,10 @@ public final class RunPathBenchmark {
     }
 
     private void chains(int revisions, int rounds) throws Exception {
-        Path scripts = Files.createDirectories(work.resolve("chain" + revisions));
-        StringBuilder all = new StringBuilder();
-        for (int i = 1; i <= revisions; i++) {
-            String create = "CREATE TABLE bench_" + i + " (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());";
-            Files.writeString(scripts.resolve(String.format("r%04d.sql", i)), "-- revision: " + String.format("r%04d", i)
-                    + "\n-- down_revision: " + (i == 1 ? "base" : String.format("r%04d", i - 1)) + "\n-- message: bench table " + i
-                    + "\n\n" + create + "\n\n-- //@UNDO\n\nDROP TABLE bench_" + i + ";\n");
-            all.append(create).append('\n');
-        }
-        Path sql = Files.writeString(work.resolve("chain" + revisions + ".sql"), all.toString());
+        Path scripts = writeChain(revisions);
+        Path sql = work.resolve("chain" + revisions + ".sql");
         List<Long> psqlOne = new ArrayList<>();
+
         List<Long> oursOne = new ArrayList<>();
         List<Long> psqlEach = new ArrayList<>();
         List<Long> oursEach = new ArrayList<>();
@@ -136,6 +134,25 @@ public final class RunPathBenchmark {
                 revisions >= 1000 ? 1.1 : 1.3);
         report(revisions + " CREATE TABLE revisions, transaction per revision", "psql -X -f (autocommit)", median(psqlEach),
                 median(oursEach), revisions >= 1000 ? 1.1 : 1.3);
+    }
+
+    /** N revisions of one CREATE TABLE each, and the same statements as one psql script beside them. */
+    private Path writeChain(int revisions) throws IOException {
+        Path scripts = work.resolve("chain" + revisions);
+        if (Files.isDirectory(scripts)) {
+            return scripts;
+        }
+        Files.createDirectories(scripts);
+        StringBuilder all = new StringBuilder();
+        for (int i = 1; i <= revisions; i++) {
+            String create = "CREATE TABLE bench_" + i + " (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());";
+            Files.writeString(scripts.resolve(String.format("r%04d.sql", i)), "-- revision: " + String.format("r%04d", i)
+                    + "\n-- down_revision: " + (i == 1 ? "base" : String.format("r%04d", i - 1)) + "\n-- message: bench table " + i
+                    + "\n\n" + create + "\n\n-- //@UNDO\n\nDROP TABLE bench_" + i + ";\n");
+            all.append(create).append('\n');
+        }
+        Files.writeString(work.resolve("chain" + revisions + ".sql"), all.toString());
+        return scripts;
     }
 
     private long chain(int revisions, boolean perRevision, int rounds) throws Exception {

@@ -35,7 +35,8 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
                     + first.location() + ") has no -- //@UNDO part, so it cannot be reverted"
                     + (irreversible.size() > 1 ? " (nor can " + irreversible.subList(1, irreversible.size()) + ")" : "")
                     + ". Nothing was changed. Downgrade to " + first.id() + " or a later revision instead, or add a down part "
-                    + "after a -- //@UNDO line to " + first.location() + " and rerun.");
+                    + "after a -- //@UNDO line to " + first.location() + " and rerun (if you reverted it by hand, record that "
+                    + "with `mvn plccoach:stamp -Dplccoach.target=<revision>`).");
         }
         boolean up = plan.direction() == Direction.UPGRADE;
         List<PreparedRevision> revisions = new ArrayList<>();

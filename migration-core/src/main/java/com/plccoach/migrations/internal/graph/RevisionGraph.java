@@ -1,7 +1,6 @@
 package com.plccoach.migrations.internal.graph;
 
 import com.plccoach.migrations.Direction;
-import com.plccoach.migrations.IrreversibleRevisionException;
 import com.plccoach.migrations.RevisionGraphException;
 import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.internal.script.Revision;
@@ -276,25 +275,12 @@ public final class RevisionGraph {
             }
         }
         List<Revision> steps = new ArrayList<>();
-        List<Revision> irreversible = new ArrayList<>();
         for (int k = topo.length - 1; k >= 0; k--) {
             int i = topo[k];
             if (revert[i]) {
                 Revision r = byIndex.get(i);
-                steps.add(r);
-                if (!r.reversible()) {
-                    irreversible.add(r);
-                }
+                steps.add(r); // an irreversible one is refused where the plan is prepared (PreparedPlan), the one place
             }
-        }
-        if (!irreversible.isEmpty()) {
-            Revision first = irreversible.get(0);
-            throw new IrreversibleRevisionException("cannot downgrade to " + target + ": revision " + first.id() + " ("
-                    + first.location() + ") is irreversible, it has no '-- //@UNDO' part"
-                    + (irreversible.size() > 1 ? " (nor do " + irreversible.subList(1, irreversible.size()).stream()
-                            .map(Revision::toString).collect(Collectors.joining(", ")) + ")" : "")
-                    + ". Write its down part after a '-- //@UNDO' line, or, if you reverted it by hand, record that with"
-                    + " `mvn plccoach:stamp -Dplccoach.target=<revision>`");
         }
         return new Plan(Direction.DOWNGRADE, target, steps);
     }

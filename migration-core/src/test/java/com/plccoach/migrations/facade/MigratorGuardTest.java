@@ -183,4 +183,20 @@ class MigratorGuardTest {
         assertThat(migrator.plan("001").refusal()).contains("table public.feedback (7 row(s)) dropped by revision 002");
         assertThat(List.of(fingerprint())).allMatch(f -> f.startsWith("7/4/3/2/"));
     }
+
+    @Test
+    void plan_does_not_call_what_it_could_not_lock_safe_and_names_the_holder() throws Exception {
+        revision("002", "001", "DROP TABLE feedback;", "SELECT 1;");
+        try (Connection reader = db.connect()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.execute("SELECT count(*) FROM feedback");
+            }
+
+            assertThat(builder().build().plan("head").refusal())
+                    .startsWith("revision 002 line 5 could not be analysed: could not get its lock within 2000 ms: held by pid ")
+                    .contains("holding feedback AccessShareLock");
+            reader.rollback();
+        }
+    }
 }

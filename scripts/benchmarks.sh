@@ -16,13 +16,25 @@ run() { # module main-class [maven args...]
     -Dexec.mainClass="$main" "$@"
 }
 
+# Issue 11's figures in a plain JVM (the up-to-date check must start a fresh one): ratios against psql on the same server.
+# PLCCOACH_TEST_URL=jdbc:postgresql://127.0.0.1:5441/postgres?user=postgres points it at another server (e.g. fsync=off).
+runpath() { # rows revisions rounds
+  echo "=== com.plccoach.migrations.bench.RunPathBenchmark $*"
+  ./mvnw -B -q -pl migration-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+    -Dmdep.includeScope=test
+  java -cp "$(cat migration-core/target/bench-classpath.txt):migration-core/target/classes:migration-core/target/test-classes" \
+    com.plccoach.migrations.bench.RunPathBenchmark "$@"
+}
+
 if $quick; then
+  runpath 100000 100 1
   run "" com.plccoach.migrations.bench.GraphBenchmark -Dexec.args=--quick
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=200 -Dplccoach.bench.rounds=1
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=10,40 -Dbench.runs=1
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=50
   run schema com.plccoach.schema.bench.VerifyBenchmark -Dexec.skip=true -Dexec.args=1
 else
+  runpath 1000000 1000 3
   run "" com.plccoach.migrations.bench.GraphBenchmark
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=1000 -Dplccoach.bench.rounds=3
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=50,200,400 -Dbench.runs=3

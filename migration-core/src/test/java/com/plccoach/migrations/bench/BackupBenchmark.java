@@ -8,7 +8,6 @@ import com.plccoach.migrations.internal.backup.BackupSettings;
 import com.plccoach.migrations.internal.backup.PgDumpBackup;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.safety.ImpactAnalyzer;
-import com.plccoach.migrations.internal.safety.PlannedRevision;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.testing.PostgresServer;
@@ -103,7 +102,7 @@ public final class BackupBenchmark {
     private static BackupResult backup(Connection c, BackupMode mode, Path dir) throws SQLException {
         Revision revision = new Revision("002", List.of("001"), List.of(), List.of(), "drop small", null, true,
                 "CREATE TABLE small (id int)", 3, "DROP TABLE small", 5, "002.sql", "0".repeat(64));
-        PlannedRevision planned = new PlannedRevision(revision, List.of(new SqlStatement("DROP TABLE small", 5)));
+        var planned = new com.plccoach.migrations.internal.execution.PreparedRevision(revision, Direction.DOWNGRADE, List.of(new SqlStatement("DROP TABLE small", 5)));
         Plan plan = new Plan(Direction.DOWNGRADE, "001", List.of(revision));
         c.setAutoCommit(false);
         try {

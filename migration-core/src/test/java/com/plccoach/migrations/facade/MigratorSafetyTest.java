@@ -92,7 +92,7 @@ class MigratorSafetyTest {
         return rows;
     }
 
-    /** The analysis really runs the plan once before the run: a sequence advanced by the plan shows whether it did. */
+    /** A sequence advanced by the plan shows how often the plan ran: PostgreSQL never rolls nextval back. */
     private void sequenceAdvancingRevision() throws IOException, SQLException {
         sql("CREATE SEQUENCE ticket_seq");
         Files.writeString(scripts.resolve("003_ticket.sql"), """
@@ -118,7 +118,7 @@ class MigratorSafetyTest {
     }
 
     @Test
-    void an_upgrade_of_a_database_with_rows_is_analysed_before_it_runs() throws IOException, SQLException {
+    void an_upgrade_of_a_database_with_rows_runs_each_statement_once() throws IOException, SQLException {
         sequenceAdvancingRevision();
         Migrator migrator = builder().build();
         migrator.upgrade("002");
@@ -126,7 +126,7 @@ class MigratorSafetyTest {
 
         migrator.upgrade("head");
 
-        assertThat(sql("SELECT last_value FROM ticket_seq")).containsExactly("2");
+        assertThat(sql("SELECT last_value FROM ticket_seq")).containsExactly("1");
     }
 
     @Test
@@ -333,5 +333,25 @@ class MigratorSafetyTest {
                         + "public.feedback by revision 002 line 11]")
                 .hasMessageContaining("(-Dplccoach.transactionPerRevision=true commits the backup's transaction with revision 003)")
                 .hasMessageContaining("or run without -Dplccoach.transactionPerRevision=true");
+    }
+
+    @Test
+    void one_migrator_runs_the_password_command_once_for_an_upgrade_and_a_downgrade_with_its_backup() throws SQLException {
+        String role = "plccoach_once_" + Long.toHexString(System.nanoTime());
+        sql("CREATE ROLE " + role + " LOGIN PASSWORD 'once' IN ROLE plccoach_password_auth", "GRANT ALL ON SCHEMA public TO " + role,
+                "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        Path counter = dir.resolve("runs");
+        try {
+            Migrator migrator = Migrator.builder().url(db.url().replaceAll("\\?.*", "") + "?user=" + role)
+                    .passwordCommand("sh -c 'echo x >> " + counter + "; echo once'")
+                    .scripts(ScriptSource.directory(scripts)).backupDir(dir.resolve("backups")).build();
+
+            migrator.upgrade("head");
+            assertThat(migrator.downgrade("base").backup()).exists();
+
+            assertThat(counter).hasContent("x");
+        } finally {
+            sql("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
     }
 }

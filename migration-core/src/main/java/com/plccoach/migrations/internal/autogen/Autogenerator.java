@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.autogen;
 import com.plccoach.migrations.AutogenerateException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
+import com.plccoach.migrations.internal.execution.Runs;
 import com.plccoach.migrations.internal.catalog.Difference;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
@@ -30,8 +31,10 @@ public final class Autogenerator {
 
     private final MigratorConfig config;
     private final RevisionGraph graph;
+    private final Runs.Factory runs;
 
-    public Autogenerator(MigratorConfig config, RevisionGraph graph) {
+    public Autogenerator(MigratorConfig config, RevisionGraph graph, Runs.Factory runs) {
+        this.runs = runs;
         this.config = config;
         this.graph = graph;
     }
@@ -44,7 +47,7 @@ public final class Autogenerator {
         try (ScratchDatabase current = ScratchDatabase.create(config, "plccoach_autogen_current");
              ScratchDatabase target = ScratchDatabase.create(config, "plccoach_autogen_desired")) {
             long t0 = System.nanoTime();
-            SchemaStates.applyRevisions(current, graph, heads);
+            SchemaStates.applyRevisions(current, graph, heads, runs);
             long t1 = System.nanoTime();
             SchemaStates.applyDesired(target, desired);
             long t2 = System.nanoTime();

@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.autogen;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
+import com.plccoach.migrations.internal.execution.Runs;
 import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.Difference;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
@@ -27,8 +28,10 @@ public final class DriftDetector {
 
     private final MigratorConfig config;
     private final RevisionGraph graph;
+    private final Runs.Factory runs;
 
-    public DriftDetector(MigratorConfig config, RevisionGraph graph) {
+    public DriftDetector(MigratorConfig config, RevisionGraph graph, Runs.Factory runs) {
+        this.runs = runs;
         this.config = config;
         this.graph = graph;
     }
@@ -55,7 +58,7 @@ public final class DriftDetector {
         }
         SchemaSnapshot expected;
         try (ScratchDatabase scratch = ScratchDatabase.create(config, "plccoach_drift")) {
-            SchemaStates.applyRevisions(scratch, graph, graph.headsOf(new java.util.HashSet<>(applied)));
+            SchemaStates.applyRevisions(scratch, graph, graph.headsOf(new java.util.HashSet<>(applied)), runs);
             expected = SchemaStates.snapshot(scratch, config.schema());
         }
         List<String> out = new ArrayList<>();
@@ -75,7 +78,7 @@ public final class DriftDetector {
         SchemaSnapshot wanted;
         try (ScratchDatabase current = ScratchDatabase.create(config, "plccoach_check_revisions");
              ScratchDatabase target = ScratchDatabase.create(config, "plccoach_check_desired")) {
-            SchemaStates.applyRevisions(current, graph, heads);
+            SchemaStates.applyRevisions(current, graph, heads, runs);
             SchemaStates.applyDesired(target, desired);
             revisions = SchemaStates.snapshot(current, config.schema());
             wanted = SchemaStates.snapshot(target, config.schema());

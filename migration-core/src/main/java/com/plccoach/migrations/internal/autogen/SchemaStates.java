@@ -1,7 +1,7 @@
 package com.plccoach.migrations.internal.autogen;
 
 import com.plccoach.migrations.MigrationException;
-import com.plccoach.migrations.Migrator;
+import com.plccoach.migrations.internal.execution.Runs;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
@@ -45,8 +45,8 @@ final class SchemaStates {
      * transaction (the run, or its safety analysis) than the server's lock table allows: then the
      * scratch database is built again one revision per upgrade.
      */
-    static void applyRevisions(ScratchDatabase scratch, RevisionGraph graph, Collection<String> targets) {
-        Migrator migrator = Migrator.of(scratch.config());
+    static void applyRevisions(ScratchDatabase scratch, RevisionGraph graph, Collection<String> targets, Runs.Factory runs) {
+        Runs migrator = runs.on(scratch.config());
         for (String target : targets) {
             try {
                 migrator.upgrade(target);
@@ -62,7 +62,7 @@ final class SchemaStates {
         }
     }
 
-    private static void oneByOne(ScratchDatabase scratch, Migrator migrator, RevisionGraph graph, String target) {
+    private static void oneByOne(ScratchDatabase scratch, Runs migrator, RevisionGraph graph, String target) {
         for (Revision step : graph.upgradePlanTo(Set.of(), List.of(target), target).steps()) {
             try {
                 migrator.upgrade(step.id());

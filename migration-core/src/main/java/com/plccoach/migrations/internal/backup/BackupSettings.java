@@ -29,6 +29,20 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
                 config.lockTimeout(), DEFAULT_TIMEOUT, password(config), config.schema());
     }
 
+    /** As {@link #from(MigratorConfig)}, the password taken from the facade's own factory, which resolves it once. */
+    public static BackupSettings from(MigratorConfig config, com.plccoach.migrations.internal.connection.ConnectionFactory connections) {
+        String password = config.password();
+        if (password == null && config.dataSource() == null) {
+            try {
+                password = connections.resolve().password();
+            } catch (RuntimeException e) {
+                password = urlPassword(config.url()); // the connection reports a broken URL better than we can here
+            }
+        }
+        return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
+                config.lockTimeout(), DEFAULT_TIMEOUT, password);
+    }
+
     /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */
     static String password(MigratorConfig config) {
         if (config.password() != null || config.dataSource() != null) {

@@ -31,7 +31,7 @@ final class Backfill {
     private Backfill() {
     }
 
-    static void run(Connection connection, Statement st, PreparedStep step, SqlStatement statement, java.time.Duration pause)
+    static void run(Connection connection, Statement st, PreparedRevision step, SqlStatement statement, java.time.Duration pause)
             throws SQLException {
         int batchSize = step.revision().batchSize();
         String where = step.revision().location() + ":" + statement.line();

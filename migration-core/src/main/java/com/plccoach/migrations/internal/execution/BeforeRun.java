@@ -1,17 +1,15 @@
 package com.plccoach.migrations.internal.execution;
 
-import com.plccoach.migrations.internal.graph.Plan;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The seam where analysis, the data-loss guard and the backup plug in: called once per run, on
- * the runner's own connection, holding the migration lock, inside the transaction that will run
- * the plan's first revision (after {@code BEGIN}, before its first statement). When the first
- * revision is {@code transactional: false}, it gets a transaction of its own, committed just before
- * that revision runs.
+ * The seam where the backup plugs in: called once per run, on the runner's own connection, holding
+ * the migration lock, inside the transaction that will run the plan's first revision (after
+ * {@code BEGIN}, before its first statement). When the first revision is {@code transactional: false},
+ * it gets a transaction of its own, committed just before that revision runs.
  *
  * <p>Throwing stops the run before anything is reverted or applied: the transaction is rolled back
  * and the failure is recorded in {@code plccoach_history}. A {@link com.plccoach.migrations.MigrationException}
@@ -24,5 +22,5 @@ public interface BeforeRun {
     /** Does nothing and takes no backup. */
     BeforeRun NONE = (connection, plan) -> Optional.empty();
 
-    Optional<Path> beforeRun(Connection connection, Plan plan) throws SQLException;
+    Optional<Path> beforeRun(Connection connection, PreparedPlan plan) throws SQLException;
 }

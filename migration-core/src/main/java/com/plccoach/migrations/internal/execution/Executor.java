@@ -61,6 +61,11 @@ public final class Executor {
 
     /** Upgrades or downgrades to {@code target} as {@code source} plans it from the applied set. */
     public MigrationResult run(Direction direction, String target, PlanSource source, BeforeRun beforeRun) {
+        return run(direction, target, source, beforeRun, RunWatch.NONE);
+    }
+
+    /** As {@link #run(Direction, String, PlanSource, BeforeRun)}, the statements that can destroy data run by {@code watch}. */
+    public MigrationResult run(Direction direction, String target, PlanSource source, BeforeRun beforeRun, RunWatch watch) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         String command = "mvn plccoach:" + direction.name().toLowerCase() + " -Dplccoach.target=" + target;
@@ -77,13 +82,13 @@ public final class Executor {
                     return new MigrationResult(direction, target, headsBefore, headsBefore, List.of(),
                             Duration.ofNanos(System.nanoTime() - started), null);
                 }
-                List<PreparedStep> steps = Runner.prepare(plan);
+                PreparedPlan prepared = PreparedPlan.of(plan);
                 warnAboutLastFailure(connection, source, applied);
                 LOG.info("{} to {}: {} revision(s) from {}", direction == Direction.UPGRADE ? "Upgrading" : "Downgrading", target,
-                        steps.size(), headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
+                        prepared.size(), headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
                 RunProgress progress = new RunProgress();
                 try {
-                    runner.run(connection, plan, steps, beforeRun, progress, command);
+                    runner.run(connection, prepared, beforeRun, watch, progress, command);
                 } catch (RuntimeException e) {
                     List<String> headsAfter = heads(source, after(applied.keySet(), direction, progress.committedIds()));
                     record(connection, new HistoryEntry(direction.name().toLowerCase(), target, progress.committedIds(), headsBefore,

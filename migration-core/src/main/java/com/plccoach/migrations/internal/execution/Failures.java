@@ -22,7 +22,7 @@ final class Failures {
      * @param committed revisions this run committed before the failure (they stay applied)
      * @param command   what to type to continue, e.g. "mvn plccoach:upgrade"
      */
-    static MigrationException translate(SQLException e, Connection connection, PreparedStep step, SqlStatement statement,
+    static MigrationException translate(SQLException e, Connection connection, PreparedRevision step, SqlStatement statement,
                                         List<String> committed, String command, Duration lockTimeout) {
         String where = "revision " + step.describe() + " (" + step.revision().location()
                 + (statement == null ? "" : ", line " + lineOf(e, statement)) + ")";
@@ -48,9 +48,11 @@ final class Failures {
         }
         message.append("\n  ").append(serverMessage(e));
         if (sqlState.equals("55P03")) {
+            List<String> holders = statement == null || connectionLost(e, connection) ? List.of() : LockHolders.of(connection, statement.sql());
             message.append("\n  The statement waited longer than lock_timeout (").append(lockTimeout).append(") for a lock another "
-                    + "transaction holds (see pg_stat_activity and pg_locks). Rerun when it has ended, or raise "
-                    + "-Dplccoach.lockTimeout.");
+                    + "transaction holds").append(holders.isEmpty() ? " (see pg_stat_activity and pg_locks)"
+                    : ": held by " + String.join("; ", holders)).append(". Rerun when it has ended, or raise -Dplccoach.lockTimeout"
+                    + (holders.isEmpty() ? "" : ", or end that session with SELECT pg_terminate_backend(<pid>)") + ".");
         } else if (sqlState.equals("55P04")) {
             message.append("\n  An enum value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it. "
                     + "Run with -Dplccoach.transactionPerRevision=true, or apply the revision that adds the value first.");
@@ -60,7 +62,7 @@ final class Failures {
         return new ScriptFailedException(message.toString(), e);
     }
 
-    private static String stateAfter(PreparedStep step, SqlStatement statement, List<String> committed) {
+    private static String stateAfter(PreparedRevision step, SqlStatement statement, List<String> committed) {
         String kept = committed.isEmpty()
                 ? "Nothing of this run was applied: its transaction was rolled back."
                 : "Revisions " + committed + " were committed before it and stay applied; the rest was rolled back.";

@@ -39,7 +39,7 @@ final class NonTransactionalProgress {
     }
 
     /** The statements of this revision recorded done by an earlier run; 0 when none started it. Creates the table if needed. */
-    int recordedDone(Connection connection, PreparedStep step) throws SQLException {
+    int recordedDone(Connection connection, PreparedRevision step) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + table + " (revision text NOT NULL, direction text NOT NULL, "
                     + "statements_done int NOT NULL, started_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (revision, direction))");
@@ -55,18 +55,18 @@ final class NonTransactionalProgress {
     }
 
     /** Committed (autocommit) before the first statement runs. */
-    void started(Statement st, PreparedStep step) throws SQLException {
+    void started(Statement st, PreparedRevision step) throws SQLException {
         st.execute("INSERT INTO " + table + " (revision, direction, statements_done) VALUES (" + StateSql.quoteLiteral(step.revision().id())
                 + ", " + StateSql.quoteLiteral(direction(step)) + ", 0) ON CONFLICT DO NOTHING");
     }
 
-    void done(Statement st, PreparedStep step, int statementsDone) throws SQLException {
+    void done(Statement st, PreparedRevision step, int statementsDone) throws SQLException {
         st.execute("UPDATE " + table + " SET statements_done = " + statementsDone + " WHERE revision = "
                 + StateSql.quoteLiteral(step.revision().id()) + " AND direction = " + StateSql.quoteLiteral(direction(step)));
     }
 
     /** Appended to the version statement: both commit together or not at all. */
-    String finished(PreparedStep step) {
+    String finished(PreparedRevision step) {
         return "DELETE FROM " + table + " WHERE revision = " + StateSql.quoteLiteral(step.revision().id()) + " AND direction = "
                 + StateSql.quoteLiteral(direction(step));
     }
@@ -75,7 +75,7 @@ final class NonTransactionalProgress {
      * For the statement an earlier run had in flight: true when it took effect (a valid index of a
      * CREATE INDEX CONCURRENTLY), after dropping an INVALID one it left (then it runs again).
      */
-    boolean tookEffect(Connection connection, Statement st, PreparedStep step, SqlStatement statement) throws SQLException {
+    boolean tookEffect(Connection connection, Statement st, PreparedRevision step, SqlStatement statement) throws SQLException {
         Optional<Index> index = indexOf(connection, statement);
         if (index.isEmpty()) {
             return false;
@@ -93,7 +93,7 @@ final class NonTransactionalProgress {
     }
 
     /** An INVALID index a failed earlier attempt of this statement left, dropped before it runs again (no progress row needed). */
-    void dropInvalidLeftBy(Connection connection, Statement st, PreparedStep step, SqlStatement statement) throws SQLException {
+    void dropInvalidLeftBy(Connection connection, Statement st, PreparedRevision step, SqlStatement statement) throws SQLException {
         Optional<Index> index = indexOf(connection, statement);
         if (index.isPresent() && !index.get().valid()) {
             LOG.warn("Dropping INVALID index {} that an earlier failed run of revision {} ({}, line {}) left behind, before "
@@ -163,7 +163,7 @@ final class NonTransactionalProgress {
         }
     }
 
-    private static String direction(PreparedStep step) {
+    private static String direction(PreparedRevision step) {
         return step.direction().name().toLowerCase();
     }
 

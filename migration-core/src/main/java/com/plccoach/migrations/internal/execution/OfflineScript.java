@@ -18,7 +18,7 @@ public final class OfflineScript {
     }
 
     public static String render(Plan plan, List<String> fromHeads, StateSql state, Runner runner, String toolVersion) {
-        List<PreparedStep> steps = Runner.prepare(plan);
+        List<PreparedRevision> steps = PreparedPlan.of(plan).revisions();
         StringBuilder out = new StringBuilder();
         out.append("-- plccoach ").append(plan.direction().name().toLowerCase()).append(" to ").append(plan.target())
                 .append(" from ").append(fromHeads.isEmpty() ? "<base>" : String.join(", ", fromHeads)).append(": ")
@@ -28,12 +28,12 @@ public final class OfflineScript {
         for (String ddl : state.createStatements()) {
             out.append(ddl).append(";\n\n");
         }
-        for (List<PreparedStep> batch : runner.batches(steps)) {
+        for (List<PreparedRevision> batch : runner.batches(steps)) {
             boolean transactional = batch.get(0).transactional();
             if (transactional) {
                 out.append("BEGIN;\n\n");
             }
-            for (PreparedStep step : batch) {
+            for (PreparedRevision step : batch) {
                 out.append("-- ").append(step.direction().name().toLowerCase()).append(' ').append(step.describe()).append(", ")
                         .append(step.revision().location())
                         .append(transactional ? "" : " (transactional: false, runs outside a transaction)").append('\n');

@@ -3,10 +3,11 @@ package com.plccoach.migrations.internal.execution;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
-import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.script.StatementRules;
 import com.plccoach.migrations.internal.state.StateSql;
 import java.io.StringReader;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,18 +15,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a prepared plan on a connection that holds the migration lock. Transactional revisions run
- * in one transaction per run (or per revision), each with {@code SET LOCAL lock_timeout} and its
- * version row; a {@code transactional: false} revision runs alone in autocommit.
+ * Runs a prepared plan on a connection that holds the migration lock, each statement once.
+ * Transactional revisions run in one transaction per run (or per revision) with one
+ * {@code SET LOCAL lock_timeout}; statements that cannot destroy data travel with the revision's
+ * version row in one round trip, the others are handed to the {@link RunWatch}. A
+ * {@code transactional: false} revision runs alone in autocommit, statement by statement.
  */
 public final class Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
+
     private final StateSql state;
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
@@ -48,16 +55,11 @@ public final class Runner {
         this.batchPause = batchPause;
     }
 
-    /** Splits and checks the plan; throws before anything runs when it could not run through. */
-    public static List<PreparedStep> prepare(Plan plan) {
-        return Preparation.prepare(plan);
-    }
-
     /** Consecutive transactional revisions share a transaction unless transactionPerRevision; others run alone. */
-    List<List<PreparedStep>> batches(List<PreparedStep> steps) {
-        List<List<PreparedStep>> batches = new ArrayList<>();
-        List<PreparedStep> current = new ArrayList<>();
-        for (PreparedStep step : steps) {
+    List<List<PreparedRevision>> batches(List<PreparedRevision> steps) {
+        List<List<PreparedRevision>> batches = new ArrayList<>();
+        List<PreparedRevision> current = new ArrayList<>();
+        for (PreparedRevision step : steps) {
             if (!step.transactional() || transactionPerRevision) {
                 if (!current.isEmpty()) {
                     batches.add(current);
@@ -75,19 +77,20 @@ public final class Runner {
     }
 
     /**
-     * Runs every step; on failure rolls back the open transaction and throws the translated error,
-     * {@code progress} then telling what was committed before.
+     * Runs every revision once; on failure rolls back the open transaction and throws the translated
+     * error, {@code progress} then telling what was committed before.
      *
+     * @param watch   runs the statements that can destroy data, watching them, and is asked before each commit
      * @param command what the user types to run again, for messages
      */
-    public void run(Connection connection, Plan plan, List<PreparedStep> steps, BeforeRun beforeRun, RunProgress progress,
+    public void run(Connection connection, PreparedPlan plan, BeforeRun beforeRun, RunWatch watch, RunProgress progress,
                     String command) {
         BeforeRun hook = beforeRun;
-        for (List<PreparedStep> batch : batches(steps)) {
+        for (List<PreparedRevision> batch : batches(plan.revisions())) {
             if (batch.get(0).transactional()) {
                 BeforeRun batchHook = hook;
                 lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
-                        () -> runInTransaction(connection, plan, batch, batchHook, progress, command));
+                        () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command));
             } else {
                 runAlone(connection, plan, batch.get(0), hook, progress, command);
             }
@@ -95,10 +98,9 @@ public final class Runner {
         }
     }
 
-    private void runInTransaction(Connection connection, Plan plan, List<PreparedStep> batch, BeforeRun hook,
-                                  RunProgress progress, String command) {
-        PreparedStep current = null;
-        SqlStatement statement = null;
+    private void runInTransaction(Connection connection, PreparedPlan plan, List<PreparedRevision> batch, BeforeRun hook,
+                                  RunWatch watch, RunProgress progress, String command) {
+        Position at = new Position();
         List<MigrationResult.Step> done = new ArrayList<>();
         try {
             connection.setAutoCommit(false);
@@ -107,36 +109,49 @@ public final class Runner {
                 if (hook != null) {
                     hook.beforeRun(connection, plan).ifPresent(progress::backup);
                 }
-                st.execute(setLockTimeout(true));
+                // set once: SET LOCAL holds until the transaction ends, and rides with the first revision's statements
+                List<SqlStatement> pending = new ArrayList<>(List.of(new SqlStatement(setLockTimeout(true), 0)));
                 for (int i = 0; i < batch.size(); i++) {
-                    PreparedStep step = batch.get(i);
-                    current = step;
+                    PreparedRevision step = batch.get(i);
+                    at.revision = step;
                     long start = System.nanoTime();
                     for (SqlStatement s : step.statements()) {
-                        statement = s;
-                        execute(connection, st, s);
+                        if (s.copyData() == null && !StatementRules.canDestroyData(s)) {
+                            pending.add(s);
+                            continue;
+                        }
+                        send(st, pending, at);
+                        at.statement = s;
+                        watch.run(connection, step, s, () -> execute(connection, st, s));
                     }
-                    statement = null;
                     long ms = (System.nanoTime() - start) / 1_000_000;
-                    // the next revision's SET LOCAL rides with this version row: one round trip instead of two
-                    st.execute(versionStatement(step, ms) + (i + 1 < batch.size() ? ";\n" + setLockTimeout(true) : ""));
-                    done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms)));
-                    logProgress(step, ms, batch.size() > 1);
+                    // the version row travels with the revision's last statements: one round trip for a plain revision
+                    pending.add(new SqlStatement(versionStatement(step, ms), 0));
+                    if (i == batch.size() - 1) {
+                        // what is still pending cannot destroy data, so the guard's verdict is final: COMMIT rides along too
+                        watch.beforeCommit(connection);
+                        pending.add(new SqlStatement("COMMIT", 0));
+                    }
+                    send(st, pending, at);
+                    at.statement = null;
+                    long took = (System.nanoTime() - start) / 1_000_000;
+                    done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(took)));
+                    logProgress(step, took, batch.size() > 1);
                 }
             }
-            connection.commit();
+            connection.commit(); // PgJDBC sends nothing: the batch's COMMIT ended the transaction
             progress.committed(done);
         } catch (SQLException e) {
             rollbackQuietly(connection);
-            if (current == null) {
+            if (at.revision == null) {
                 throw new MigrationException("The checks before the run failed, nothing was changed: " + e.getMessage(), e);
             }
-            progress.failedIn(current.revision().id());
-            throw Failures.translate(e, connection, current, statement, progress.committedIds(), command, lockTimeout);
+            progress.failedIn(at.revision.revision().id());
+            throw Failures.translate(e, connection, at.revision, at.statement, progress.committedIds(), command, lockTimeout);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
-            if (current != null) {
-                progress.failedIn(current.revision().id());
+            if (at.revision != null) {
+                progress.failedIn(at.revision.revision().id());
             }
             throw e;
         } finally {
@@ -144,7 +159,49 @@ public final class Runner {
         }
     }
 
-    private void runAlone(Connection connection, Plan plan, PreparedStep step, BeforeRun hook, RunProgress progress,
+    /** Where a transaction is, for the message when it fails. */
+    private static final class Position {
+        PreparedRevision revision;
+        SqlStatement statement;
+    }
+
+    /**
+     * Sends the pending statements in one round trip (a JDBC batch) and empties the list. A failure
+     * names its statement from the batch entry PgJDBC reports; the version row and SET have line 0.
+     */
+    private static void send(Statement st, List<SqlStatement> pending, Position at) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            if (pending.size() == 1) {
+                at.statement = real(pending.get(0));
+                st.execute(pending.get(0).sql());
+            } else {
+                for (SqlStatement s : pending) {
+                    st.addBatch(s.sql());
+                }
+                try {
+                    st.executeBatch();
+                } catch (BatchUpdateException e) {
+                    Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+                    at.statement = entry.find() && Integer.parseInt(entry.group(1)) < pending.size()
+                            ? real(pending.get(Integer.parseInt(entry.group(1)))) : null;
+                    throw e.getNextException() != null ? e.getNextException() : e;
+                } finally {
+                    st.clearBatch();
+                }
+            }
+        } finally {
+            pending.clear();
+        }
+    }
+
+    private static SqlStatement real(SqlStatement s) {
+        return s.line() == 0 ? null : s;
+    }
+
+    private void runAlone(Connection connection, PreparedPlan plan, PreparedRevision step, BeforeRun hook, RunProgress progress,
                           String command) {
         if (hook != null) {
             runHookAlone(connection, plan, hook, progress);
@@ -185,8 +242,7 @@ public final class Runner {
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;
-            st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step));
-            st.execute("RESET lock_timeout");
+            st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step) + ";\nRESET lock_timeout");
             progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
             logProgress(step, ms, false);
         } catch (SQLException e) {
@@ -196,7 +252,7 @@ public final class Runner {
         }
     }
 
-    private void runHookAlone(Connection connection, Plan plan, BeforeRun hook, RunProgress progress) {
+    private void runHookAlone(Connection connection, PreparedPlan plan, BeforeRun hook, RunProgress progress) {
         try {
             connection.setAutoCommit(false);
             hook.beforeRun(connection, plan).ifPresent(progress::backup);
@@ -235,13 +291,13 @@ public final class Runner {
         return "SET " + (local ? "LOCAL " : "") + "lock_timeout = '" + lockTimeout.toMillis() + "ms'";
     }
 
-    String versionStatement(PreparedStep step, long ms) {
+    String versionStatement(PreparedRevision step, long ms) {
         return step.direction() == Direction.UPGRADE
                 ? state.insertVersion(step.revision().id(), step.revision().checksum(), ms)
                 : state.deleteVersion(step.revision().id());
     }
 
-    private static void logProgress(PreparedStep step, long ms, boolean pendingCommit) {
+    private static void logProgress(PreparedRevision step, long ms, boolean pendingCommit) {
         LOG.info("{} {} in {} ms{}", step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), ms,
                 pendingCommit ? " (commits with the run)" : "");
     }

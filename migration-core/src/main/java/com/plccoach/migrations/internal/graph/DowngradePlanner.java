@@ -1,7 +1,6 @@
 package com.plccoach.migrations.internal.graph;
 
 import com.plccoach.migrations.Direction;
-import com.plccoach.migrations.IrreversibleRevisionException;
 import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.internal.script.Revision;
 import java.util.ArrayList;
@@ -19,12 +18,9 @@ import java.util.stream.Collectors;
 final class DowngradePlanner {
 
     private final RevisionGraph graph;
-    private final boolean refuseIrreversible;
 
-    /** {@code refuseIrreversible} false for a stamp: stamping is how a revision reverted by hand is recorded. */
-    DowngradePlanner(RevisionGraph graph, boolean refuseIrreversible) {
+    DowngradePlanner(RevisionGraph graph) {
         this.graph = graph;
-        this.refuseIrreversible = refuseIrreversible;
     }
 
     Plan plan(Set<String> applied, Target target) {
@@ -37,29 +33,16 @@ final class DowngradePlanner {
         }
         boolean[] revert = reverted(applied, target);
         List<Revision> steps = new ArrayList<>();
-        List<Revision> irreversible = new ArrayList<>();
         int[] topo = graph.topo();
         for (int k = topo.length - 1; k >= 0; k--) {
             int i = topo[k];
             if (revert[i]) {
                 Revision r = graph.revision(i);
-                steps.add(r);
-                if (!r.reversible()) {
-                    irreversible.add(r);
-                }
+                steps.add(r); // an irreversible one is refused where the plan is prepared (PreparedPlan), the one place
             }
         }
         if (steps.isEmpty() && target.revisions().size() == 1) {
             refuseIfOnlyADependency(applied, target);
-        }
-        if (refuseIrreversible && !irreversible.isEmpty()) {
-            Revision first = irreversible.get(0);
-            throw new IrreversibleRevisionException("cannot downgrade to " + target.spec() + ": revision " + first.id() + " ("
-                    + first.location() + ") is irreversible, it has no '-- //@UNDO' part"
-                    + (irreversible.size() > 1 ? " (nor do " + irreversible.subList(1, irreversible.size()).stream()
-                            .map(Revision::toString).collect(Collectors.joining(", ")) + ")" : "")
-                    + ". Write its down part after a '-- //@UNDO' line, or, if you reverted it by hand, record that with"
-                    + " `mvn plccoach:stamp -Dplccoach.target=<revision>`");
         }
         return new Plan(Direction.DOWNGRADE, target.spec(), steps);
     }

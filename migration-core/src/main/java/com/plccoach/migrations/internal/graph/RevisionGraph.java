@@ -270,7 +270,7 @@ public final class RevisionGraph {
     public Plan planTowards(Set<String> applied, String target) {
         Target resolved = resolver.resolve(target, applied, null);
         Plan up = upgradePlanTo(applied, resolved.revisions(), target);
-        return up.isEmpty() ? new DowngradePlanner(this, true).plan(applied, resolved) : up;
+        return up.isEmpty() ? new DowngradePlanner(this).plan(applied, resolved) : up;
     }
 
     /**
@@ -279,17 +279,15 @@ public final class RevisionGraph {
      * revision that merely depends on the target stays; see {@link DowngradePlanner}.
      */
     public Plan downgradePlan(Set<String> applied, String target) {
-        return new DowngradePlanner(this, true).plan(applied, resolver.resolve(target, applied, Direction.DOWNGRADE));
+        return new DowngradePlanner(this).plan(applied, resolver.resolve(target, applied, Direction.DOWNGRADE));
     }
 
     /**
-     * What a stamp records or forgets: like {@link #planTowards}, except that going down ignores
-     * whether a revision is reversible (a stamp runs no SQL).
+     * What a stamp records or forgets: like {@link #planTowards}; whether a revision is reversible does
+     * not matter here, as a stamp runs no SQL (only a run refuses an irreversible downgrade: PreparedPlan).
      */
     public Plan stampPlan(Set<String> applied, String target) {
-        Target resolved = resolver.resolve(target, applied, null);
-        Plan up = upgradePlanTo(applied, resolved.revisions(), target);
-        return up.isEmpty() ? new DowngradePlanner(this, false).plan(applied, resolved) : up;
+        return planTowards(applied, target);
     }
 
     /** Revisions from {@code range} ({@code a:b}, {@code a:}, {@code :b} or empty for all), newest first, with an ASCII graph. */

@@ -3,7 +3,8 @@ package com.plccoach.migrations.internal.safety;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.PlanReport;
-import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.execution.PreparedPlan;
+import com.plccoach.migrations.internal.execution.PreparedRevision;
 import com.plccoach.migrations.internal.script.Revision;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +24,12 @@ final class BackupCoverage {
     private BackupCoverage() {
     }
 
-    static void check(Plan plan, PlanReport report, BackupMode mode, boolean transactionPerRevision) {
-        if (mode == BackupMode.NONE || plan.steps().isEmpty()) {
+    static void check(PreparedPlan plan, PlanReport report, BackupMode mode, boolean transactionPerRevision) {
+        if (mode == BackupMode.NONE || plan.revisions().isEmpty()) {
             return;
         }
-        Set<String> firstTransaction = firstTransaction(plan.steps(), transactionPerRevision);
+        Set<String> firstTransaction = firstTransaction(plan.revisions().stream().map(PreparedRevision::revision).toList(),
+                transactionPerRevision);
         List<String> uncovered = new ArrayList<>();
         String firstUncovered = null;
         for (PlanReport.RevisionReport revision : report.revisions()) {
@@ -48,7 +50,7 @@ final class BackupCoverage {
         if (uncovered.isEmpty()) {
             return;
         }
-        Revision first = plan.steps().get(0);
+        Revision first = plan.revisions().get(0).revision();
         String why = !first.transactional()
                 ? "its first reverted revision " + first.id() + " is transactional: false, so the backup's transaction commits before anything is destroyed"
                 : "-Dplccoach.transactionPerRevision=true commits the backup's transaction with revision " + first.id();

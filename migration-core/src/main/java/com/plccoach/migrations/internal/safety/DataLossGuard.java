@@ -23,6 +23,10 @@ public final class DataLossGuard {
         this.allowDataLoss = allowDataLoss;
     }
 
+    public boolean allowsLoss() {
+        return allowDataLoss;
+    }
+
     /** Why the report's plan would be refused; null when it may run. */
     public String refusal(PlanReport report) {
         List<DataLoss> losses = report.dataLoss();
@@ -34,9 +38,20 @@ public final class DataLossGuard {
                 + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
     }
 
-    /** The report with its refusal filled in, for printing. */
+    /**
+     * The report with the verdict the run would give: its refusal for data loss, or, when the analysis could not
+     * lock what a statement touches, that it cannot tell (what the guard cannot see is never counted as safe).
+     */
     public PlanReport judge(PlanReport report) {
-        return report.withRefusal(refusal(report));
+        String refusal = refusal(report);
+        if (refusal == null) {
+            refusal = report.revisions().stream().flatMap(r -> r.statements().stream()
+                            .filter(s -> s.outcome() == PlanReport.Outcome.BLOCKED)
+                            .map(s -> "revision " + r.revision() + " line " + s.line() + " could not be analysed: " + s.detail()))
+                    .findFirst().map(blocked -> blocked + "; the run would wait up to plccoach.lockTimeout and then fail, or go on "
+                            + "when the lock is released; run plan again then").orElse(null);
+        }
+        return report.withRefusal(refusal);
     }
 
     /** Throws {@link DataLossException} when the plan would destroy data and that is not allowed. */
@@ -49,5 +64,10 @@ public final class DataLossGuard {
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
                     report.target(), report.dataLoss().stream().map(DataLoss::toString).collect(Collectors.joining("; ")));
         }
+    }
+
+    @Override
+    public String toString() {
+        return "DataLossGuard[allowDataLoss=" + allowDataLoss + "]";
     }
 }

@@ -15,6 +15,8 @@ import com.plccoach.migrations.PlanReport.RowChanges;
 import com.plccoach.migrations.PlanReport.StatementReport;
 import com.plccoach.migrations.PlanReport.TableScan;
 import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.script.StatementRules;
+import com.plccoach.migrations.internal.execution.PreparedRevision;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,7 +67,7 @@ public final class ImpactAnalyzer {
      * Analyses the plan on the connection and leaves the database, and the connection's own
      * transaction if it had one open, exactly as they were.
      */
-    public PlanReport analyse(Connection connection, Direction direction, String target, List<PlannedRevision> plan) {
+    public PlanReport analyse(Connection connection, Direction direction, String target, List<PreparedRevision> plan) {
         try {
             return new Run(connection).analyse(direction, target, plan);
         } catch (SQLException e) {
@@ -85,7 +87,7 @@ public final class ImpactAnalyzer {
             this.connection = connection;
         }
 
-        PlanReport analyse(Direction direction, String target, List<PlannedRevision> plan) throws SQLException {
+        PlanReport analyse(Direction direction, String target, List<PreparedRevision> plan) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             Savepoint outer = connection.setSavepoint("plccoach_analysis");
@@ -98,7 +100,7 @@ public final class ImpactAnalyzer {
                 CatalogSnapshot before = CatalogSnapshot.read(connection);
                 original = before.relations();
                 originalOids = original.keySet().stream().mapToLong(Long::longValue).toArray();
-                for (PlannedRevision revision : plan) {
+                for (PreparedRevision revision : plan) {
                     List<Pending> statements = new ArrayList<>();
                     for (SqlStatement statement : revision.statements()) {
                         Pending p;
@@ -106,7 +108,7 @@ public final class ImpactAnalyzer {
                             p = Pending.notRun(statement, Outcome.NOT_ANALYSED, "revision " + revision.revision().id()
                                     + " is transactional: false: its statements cannot be rolled back, so they are not analysed; check them by hand");
                         } else {
-                            Optional<String> why = TransactionRules.whyNotAnalysable(statement.sql());
+                            Optional<String> why = StatementRules.whyNotAnalysable(statement);
                             if (why.isPresent()) {
                                 p = Pending.notRun(statement, Outcome.NOT_ANALYSED, why.get());
                             } else {
@@ -130,7 +132,7 @@ public final class ImpactAnalyzer {
             List<RevisionReport> revisions = new ArrayList<>();
             try {
                 for (int i = 0; i < plan.size(); i++) {
-                    PlannedRevision revision = plan.get(i);
+                    PreparedRevision revision = plan.get(i);
                     List<StatementReport> statements = new ArrayList<>();
                     for (Pending p : byRevision.get(i)) {
                         statements.add(p.report(this));
@@ -168,8 +170,8 @@ public final class ImpactAnalyzer {
                 connection.rollback(savepoint);
                 boolean blocked = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
                 String detail = blocked
-                        ? "could not get its lock within " + lockTimeout.toMillis() + " ms: another session holds a conflicting lock "
-                        + "(the real run would wait up to plccoach.lockTimeout, blocking everyone queued behind it)"
+                        ? "could not get its lock within " + lockTimeout.toMillis() + " ms: " + holders(statement)
+                        + " (the real run would wait up to plccoach.lockTimeout, blocking everyone queued behind it)"
                         : "PostgreSQL refuses it: " + firstLine(e.getMessage()) + " (SQLSTATE " + e.getSQLState() + ")";
                 return Pending.notRun(statement, blocked ? Outcome.BLOCKED : Outcome.FAILED, detail);
             }
@@ -183,6 +185,11 @@ public final class ImpactAnalyzer {
             diffStats(statsBefore, statsAfter, p);
             snapshot[0] = after;
             return p;
+        }
+
+        private String holders(SqlStatement statement) {
+            List<String> holders = com.plccoach.migrations.internal.execution.LockHolders.of(connection, statement.sql());
+            return holders.isEmpty() ? "another session holds a conflicting lock" : "held by " + String.join("; ", holders);
         }
 
         private long execute(SqlStatement statement) throws SQLException {
@@ -201,7 +208,7 @@ public final class ImpactAnalyzer {
         }
 
         private void diffCatalog(CatalogSnapshot before, CatalogSnapshot after, Pending p, String sql) {
-            boolean truncate = TransactionRules.withoutLeadingComments(sql).toLowerCase(Locale.ROOT).startsWith("truncate");
+            boolean truncate = StatementRules.truncates(new SqlStatement(sql, 0));
             for (CatalogSnapshot.Rel rel : before.relations().values()) {
                 if (!original.containsKey(rel.oid())) {
                     continue; // created by the plan itself: nobody else can have data in it

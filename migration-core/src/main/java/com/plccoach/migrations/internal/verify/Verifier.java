@@ -1,8 +1,8 @@
 package com.plccoach.migrations.internal.verify;
 
 import com.plccoach.migrations.MigrationException;
-import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.MigratorConfig;
+import com.plccoach.migrations.internal.execution.Runs;
 import com.plccoach.migrations.VerifyReport;
 import com.plccoach.migrations.internal.catalog.CatalogReader;
 import com.plccoach.migrations.internal.catalog.Difference;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Proves on a scratch database that every downgrade is the inverse of its upgrade. For each
  * revision in graph order, starting from exactly the revisions it needs: snapshot, upgrade to it,
  * snapshot, downgrade it alone, compare with the first snapshot, upgrade again, compare with the
- * second. Runs through the same {@link Migrator} a user runs, so the runner's own behaviour
+ * second. Runs through the same run path a user runs, so the runner's own behaviour
  * (transactions, {@code transactional: false}, the state tables) is what gets verified.
  */
 public final class Verifier {
@@ -37,10 +37,12 @@ public final class Verifier {
 
     private final MigratorConfig config;
     private final RevisionGraph graph;
+    private final Runs.Factory runs;
 
-    public Verifier(MigratorConfig config, RevisionGraph graph) {
+    public Verifier(MigratorConfig config, RevisionGraph graph, Runs.Factory runs) {
         this.config = config;
         this.graph = graph;
+        this.runs = runs;
     }
 
     public VerifyReport run() {
@@ -67,14 +69,14 @@ public final class Verifier {
         private final ScratchDatabase scratch;
         /** One session for every snapshot: it only reads the catalog, so it never holds a lock a revision needs. */
         private final Connection catalog;
-        private final Migrator migrator;
+        private final Runs migrator;
         private final CatalogReader reader;
         private Set<String> applied = new HashSet<>();
 
         Walk(ScratchDatabase scratch, Connection catalog) {
             this.scratch = scratch;
             this.catalog = catalog;
-            this.migrator = Migrator.of(scratch.config());
+            this.migrator = runs.on(scratch.config());
             this.reader = new CatalogReader(scratch.config().schema());
         }
 

@@ -209,7 +209,8 @@ class ExecutorTest {
                 .isInstanceOf(IrreversibleRevisionException.class)
                 .hasMessage("Cannot downgrade to base: revision b2 (b2.sql) has no -- //@UNDO part, so it cannot be reverted. "
                         + "Nothing was changed. Downgrade to b2 or a later revision instead, or add a down part after a -- //@UNDO "
-                        + "line to b2.sql and rerun.");
+                        + "line to b2.sql and rerun (if you reverted it by hand, record that with `mvn plccoach:stamp "
+                        + "-Dplccoach.target=<revision>`).");
         assertThat(tables()).containsExactly("a", "b", "c");
     }
 

@@ -204,7 +204,7 @@ class ImpactAnalyzerTest {
     }
 
     @Test
-    void a_statement_that_waits_for_a_lock_is_reported_as_blocked() throws SQLException {
+    void a_statement_that_waits_for_a_lock_is_reported_as_blocked_naming_the_holder() throws SQLException {
         try (Connection other = db.connect()) {
             other.setAutoCommit(false);
             exec(other, "LOCK TABLE items IN ACCESS SHARE MODE");
@@ -212,7 +212,8 @@ class ImpactAnalyzerTest {
             StatementReport s = only("ALTER TABLE items ADD COLUMN x int");
 
             assertThat(s.outcome()).isEqualTo(Outcome.BLOCKED);
-            assertThat(s.detail()).startsWith("could not get its lock within 300 ms: another session holds a conflicting lock");
+            assertThat(s.detail()).startsWith("could not get its lock within 300 ms: held by pid ")
+                    .contains("holding items AccessShareLock; its last query: LOCK TABLE items IN ACCESS SHARE MODE");
             other.rollback();
         }
     }

@@ -10,7 +10,8 @@ import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.internal.backup.BackupSettings;
-import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.execution.PreparedPlan;
+import com.plccoach.migrations.internal.execution.PreparedRevision;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,18 +49,20 @@ class SafetyGateTest {
     }
 
     private SafetyGate gate(boolean allowDataLoss) {
-        return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(allowDataLoss),
-                new BackupSettings(BackupMode.AFFECTED, backups, "pg_dump", "pg_restore", Duration.ofSeconds(5), Duration.ofMinutes(2), null));
+        return new SafetyGate(new DataLossGuard(allowDataLoss),
+                new BackupSettings(BackupMode.AFFECTED, backups, "pg_dump", "pg_restore", Duration.ofSeconds(5), Duration.ofMinutes(2), null),
+                Duration.ofSeconds(5));
     }
 
-    private Optional<Path> run(SafetyGate gate, Direction direction, PlannedRevision revision) throws SQLException {
-        Plan plan = new Plan(direction, "003", List.of(revision.revision()));
+    private Optional<Path> run(SafetyGate gate, Direction direction, PreparedRevision revision) throws SQLException {
+        PreparedPlan plan = new PreparedPlan(direction, "003", List.of(revision));
         connection.setAutoCommit(false);
         try {
-            Optional<Path> backup = gate.beforeRun(connection, plan, List.of(revision));
+            Optional<Path> backup = gate.beforeRun(connection, plan);
             for (var s : revision.statements()) {
-                exec(connection, s.sql());
+                gate.run(connection, revision, s, () -> exec(connection, s.sql()));
             }
+            gate.beforeCommit(connection);
             connection.commit();
             return backup;
         } catch (RuntimeException e) {

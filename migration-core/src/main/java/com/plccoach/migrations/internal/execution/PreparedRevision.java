@@ -5,18 +5,22 @@ import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import java.util.List;
 
-/** One revision of a plan, its part (up or down) already split. */
-record PreparedStep(Revision revision, Direction direction, List<SqlStatement> statements) {
+/** One revision of a prepared plan with the statements of the part that runs (up or down), split once. */
+public record PreparedRevision(Revision revision, Direction direction, List<SqlStatement> statements) {
 
-    PreparedStep {
+    public PreparedRevision {
         statements = List.copyOf(statements);
     }
 
-    boolean transactional() {
+    public boolean transactional() {
         return revision.transactional();
     }
 
-    String describe() {
+    public String id() {
+        return revision.id();
+    }
+
+    public String describe() {
         return revision.id() + (revision.message() == null || revision.message().isBlank() ? "" : " (" + revision.message() + ")");
     }
 

@@ -1,13 +1,12 @@
-package com.plccoach.migrations.internal.execution;
+package com.plccoach.migrations.internal.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.plccoach.migrations.internal.script.SqlStatement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TransactionRulesTest {
+class StatementRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -26,25 +25,42 @@ class TransactionRulesTest {
             "CLUSTER|CLUSTER without a table",
             "ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY|ALTER TABLE ... DETACH PARTITION CONCURRENTLY"})
     void statements_postgres_refuses_in_a_transaction_block_are_recognised(String sql, String kind) {
-        assertThat(TransactionRules.refusedInTransaction(new SqlStatement(sql, 1))).contains(kind);
+        assertThat(StatementRules.refusedInTransaction(new SqlStatement(sql, 1))).contains(kind);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CREATE INDEX i ON t (a)", "ALTER TYPE mood ADD VALUE 'meh'", "CLUSTER t USING i",
             "ALTER DATABASE app SET search_path = app", "SELECT 'VACUUM'", "ANALYZE t", "CREATE TABLE concurrently (id int)"})
     void statements_that_run_in_a_transaction_are_not_flagged(String sql) {
-        assertThat(TransactionRules.refusedInTransaction(new SqlStatement(sql, 1))).isEmpty();
+        assertThat(StatementRules.refusedInTransaction(new SqlStatement(sql, 1))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"BEGIN", "commit", "ROLLBACK", "END", "START TRANSACTION ISOLATION LEVEL SERIALIZABLE", "SAVEPOINT s"})
     void transaction_control_is_recognised(String sql) {
-        assertThat(TransactionRules.controlsTransaction(new SqlStatement(sql, 1))).isTrue();
+        assertThat(StatementRules.controlsTransaction(new SqlStatement(sql, 1))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC SELECT 1; END", "SELECT 'COMMIT'", "BEGINNING_TABLE_SCAN()"})
     void other_statements_are_not_transaction_control(String sql) {
-        assertThat(TransactionRules.controlsTransaction(new SqlStatement(sql, 1))).isFalse();
+        assertThat(StatementRules.controlsTransaction(new SqlStatement(sql, 1))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE TABLE t (id int)", "create index i on t (a)", "INSERT INTO t VALUES (1)",
+            "ALTER TABLE t ADD COLUMN note text", "COMMENT ON TABLE t IS 'x'", "GRANT SELECT ON t TO r",
+            "-- why\nCREATE VIEW v AS SELECT 1", "ALTER TABLE t RENAME COLUMN a TO b"})
+    void statements_that_can_only_add_need_no_watching(String sql) {
+        assertThat(StatementRules.canDestroyData(new SqlStatement(sql, 1))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DROP TABLE t", "TRUNCATE t", "DELETE FROM t", "ALTER TABLE t DROP COLUMN a",
+            "ALTER TABLE t ALTER COLUMN a TYPE bigint USING a::bigint", "DO $$ BEGIN EXECUTE 'DROP TABLE t'; END $$",
+            "SELECT purge_all()", "CALL purge()", "UPDATE t SET a = 1", "INSERT INTO t SELECT * FROM purge() RETURNING *",
+            "CREATE OR REPLACE RULE r AS ON INSERT TO t DO INSTEAD NOTHING", "ALTER TABLE p DETACH PARTITION p1"})
+    void statements_that_can_destroy_data_are_watched(String sql) {
+        assertThat(StatementRules.canDestroyData(new SqlStatement(sql, 1))).isTrue();
     }
 }

@@ -1,0 +1,208 @@
+package com.plccoach.migrations.internal.safety;
+
+import com.plccoach.migrations.DataLossException;
+import com.plccoach.migrations.Direction;
+import com.plccoach.migrations.PlanReport;
+import com.plccoach.migrations.PlanReport.DroppedColumn;
+import com.plccoach.migrations.PlanReport.DroppedTable;
+import com.plccoach.migrations.PlanReport.Outcome;
+import com.plccoach.migrations.PlanReport.Relation;
+import com.plccoach.migrations.PlanReport.RevisionReport;
+import com.plccoach.migrations.PlanReport.Rewrite;
+import com.plccoach.migrations.PlanReport.StatementReport;
+import com.plccoach.migrations.internal.execution.PreparedRevision;
+import com.plccoach.migrations.internal.execution.RunWatch;
+import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.script.StatementRules;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the real run: each statement that can destroy data runs once under a savepoint, and the
+ * catalog read in the same transaction says what it dropped or emptied of what existed before the
+ * run. Only when it removed something from a table that holds rows is it measured: the savepoint is
+ * rolled back, the rows and values counted, and a plain DDL statement (a cheap drop) run again. A
+ * statement that is not plain DDL (a DO block, a function call) is never run twice when that would
+ * lose data without allowDataLoss: the run is refused on the spot. Before each commit, data lost
+ * without allowDataLoss rolls the transaction back, naming every object with its counts.
+ */
+final class RunGuard implements RunWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunGuard.class);
+    /** Statements whose only effect is the DDL itself: measuring them under a savepoint and running them again costs little. */
+    private static final Pattern REPLAYABLE = Pattern.compile("(?is)^(drop|truncate|alter\\s+table)\\b.*");
+
+    private final DataLossGuard guard;
+    private final Direction direction;
+    private final String target;
+    private final long[] original;
+    private final Coverage coverage;
+    private final Map<String, List<StatementReport>> findings = new LinkedHashMap<>();
+    private final Map<String, PreparedRevision> revisions = new LinkedHashMap<>();
+
+    /**
+     * @param original the relations that existed before the run: what the run creates holds nothing of anyone else's
+     * @param coverage what a downgrade's backup holds, checked before each commit; null when nothing was backed up
+     */
+    RunGuard(DataLossGuard guard, Direction direction, String target, long[] original, Coverage coverage) {
+        this.guard = guard;
+        this.direction = direction;
+        this.target = target;
+        this.original = original.clone();
+        this.coverage = coverage;
+    }
+
+    @Override
+    public void run(Connection connection, PreparedRevision revision, SqlStatement statement, Execution execution) throws SQLException {
+        CatalogSnapshot before = CatalogSnapshot.read(connection, original);
+        Savepoint savepoint = connection.setSavepoint("plccoach_guard");
+        execution.execute();
+        CatalogSnapshot after = CatalogSnapshot.read(connection, original);
+        Effects effects = Effects.between(before, after);
+        for (CatalogSnapshot.Rel rel : List.copyOf(effects.rewritten())) {
+            if (Counts.holdsRows(connection, rel.relation())) {
+                effects.rewritten().remove(rel); // rewritten, not emptied: nothing lost
+            }
+        }
+        if (effects.isEmpty()) {
+            connection.releaseSavepoint(savepoint);
+            return;
+        }
+        boolean replayable = REPLAYABLE.matcher(StatementRules.withoutLeadingComments(statement.sql())).matches();
+        if (guard.allowsLoss() && !replayable) {
+            connection.releaseSavepoint(savepoint);
+            LOG.warn("plccoach.allowDataLoss is set: revision {} line {} destroys {} (not counted: the statement is not plain DDL, so it "
+                    + "is not run twice to measure it)", revision.id(), statement.line(), effects);
+            record(revision, statement, effects.report(statement, null, connection));
+            return;
+        }
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+        StatementReport report = effects.report(statement, before, connection); // counted while the objects exist again
+        record(revision, statement, report);
+        if (!replayable && hasLoss(report) && !guard.allowsLoss()) {
+            throw new DataLossException("Refused: " + guard.refusal(report()) + ".");
+        }
+        if (!replayable) {
+            LOG.warn("Revision {} line {} ({}) runs a second time: it is not plain DDL and removed {} from tables that hold rows, "
+                    + "which had to be counted before it could be let through (they held nothing to lose)", revision.id(),
+                    statement.line(), preview(statement), effects);
+        }
+        execution.execute();
+    }
+
+    @Override
+    public void beforeCommit(Connection connection) throws SQLException {
+        PlanReport report = report();
+        findings.clear();
+        revisions.clear();
+        guard.check(report);
+        if (coverage != null) {
+            coverage.requireCovered(report);
+        }
+    }
+
+    private static boolean hasLoss(StatementReport report) {
+        return report.droppedTables().stream().anyMatch(t -> t.rows() > 0)
+                || report.droppedColumns().stream().anyMatch(c -> c.nonNullValues() > 0)
+                || report.rewrites().stream().anyMatch(r -> r.truncated() && r.rowsBefore() > 0);
+    }
+
+    private void record(PreparedRevision revision, SqlStatement statement, StatementReport report) {
+        revisions.putIfAbsent(revision.id(), revision);
+        findings.computeIfAbsent(revision.id(), id -> new ArrayList<>()).add(report);
+    }
+
+    /** What this transaction destroyed so far, as a report the guard and the backup coverage read. */
+    PlanReport report() {
+        List<RevisionReport> list = new ArrayList<>();
+        findings.forEach((id, statements) -> {
+            PreparedRevision r = revisions.get(id);
+            list.add(new RevisionReport(id, r.revision().message(), r.revision().location(), statements));
+        });
+        return new PlanReport(direction, target, list, null);
+    }
+
+    private static String preview(SqlStatement statement) {
+        String oneLine = statement.sql().strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+    }
+
+    /** What one statement removed of the relations that existed before the run. */
+    record Effects(List<CatalogSnapshot.Rel> dropped, List<CatalogSnapshot.Col> droppedColumns, List<CatalogSnapshot.Rel> rewritten) {
+
+        static Effects between(CatalogSnapshot before, CatalogSnapshot after) {
+            List<CatalogSnapshot.Rel> dropped = new ArrayList<>();
+            List<CatalogSnapshot.Rel> rewritten = new ArrayList<>();
+            for (CatalogSnapshot.Rel rel : before.relations().values()) {
+                CatalogSnapshot.Rel now = after.relations().get(rel.oid());
+                if (!holdsData(rel)) {
+                    continue;
+                }
+                if (now == null) {
+                    dropped.add(rel);
+                } else if (rel.relfilenode() != 0 && now.relfilenode() != rel.relfilenode()) {
+                    rewritten.add(rel);
+                }
+            }
+            List<CatalogSnapshot.Col> columns = new ArrayList<>();
+            for (CatalogSnapshot.Col column : before.columns().values()) {
+                if (after.relations().containsKey(column.relid()) && !after.columns().containsKey(column.key())) {
+                    columns.add(column);
+                }
+            }
+            return new Effects(dropped, columns, rewritten);
+        }
+
+        private static boolean holdsData(CatalogSnapshot.Rel rel) {
+            return rel.kind().equals("table") || rel.kind().equals("partitioned table");
+        }
+
+        boolean isEmpty() {
+            return dropped.isEmpty() && droppedColumns.isEmpty() && rewritten.isEmpty();
+        }
+
+        /**
+         * The statement's report; with {@code before} (the objects exist again, rolled back) the rows and values are
+         * counted, without it they are given as -1 (not counted).
+         */
+        StatementReport report(SqlStatement statement, CatalogSnapshot before, Connection connection) throws SQLException {
+            List<DroppedTable> tables = new ArrayList<>();
+            for (CatalogSnapshot.Rel rel : dropped) {
+                tables.add(new DroppedTable(rel.relation(), rel.kind(), rel.partitionOf(),
+                        before == null ? -1 : Counts.rows(connection, rel.relation())));
+            }
+            List<DroppedColumn> columns = new ArrayList<>();
+            for (CatalogSnapshot.Col col : droppedColumns) {
+                Relation table = Counts.relation(connection, col.relid());
+                columns.add(new DroppedColumn(table, col.name(), col.type(),
+                        before == null ? -1 : Counts.values(connection, table, col.name()), Counts.primaryKey(connection, col.relid(), col.name())));
+            }
+            List<Rewrite> rewrites = new ArrayList<>();
+            for (CatalogSnapshot.Rel rel : rewritten) {
+                rewrites.add(new Rewrite(rel.relation(), rel.kind(), rel.partitionOf(), true, 0,
+                        before == null ? -1 : Counts.rows(connection, rel.relation())));
+            }
+            return new StatementReport(statement.line(), statement.sql(), Outcome.ANALYSED, null, List.of(), rewrites, tables, columns,
+                    List.of(), List.of(), -1);
+        }
+
+        @Override
+        public String toString() {
+            List<String> parts = new ArrayList<>();
+            dropped.forEach(r -> parts.add("table " + r.relation() + " (dropped)"));
+            droppedColumns.forEach(c -> parts.add("a column " + c.name().toLowerCase(Locale.ROOT) + " (dropped)"));
+            rewritten.forEach(r -> parts.add("the rows of " + r.relation() + " (emptied)"));
+            return String.join(", ", parts);
+        }
+    }
+}

@@ -40,7 +40,7 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
             }
         }
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, password);
+                config.lockTimeout(), DEFAULT_TIMEOUT, password, config.schema());
     }
 
     /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */

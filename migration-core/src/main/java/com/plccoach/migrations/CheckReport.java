@@ -41,6 +41,21 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         return problems;
     }
 
+    /** The line a passing {@code check} ends with: the heads, the applied heads and what is pending. */
+    public String summary() {
+        String state = "heads " + orBase(heads) + ", applied " + orBase(appliedHeads);
+        return pending.isEmpty() ? "Check passed: " + state + ", nothing pending" : "Check passed: " + state + "; " + pendingLine();
+    }
+
+    /** How many revisions are pending, and which. */
+    public String pendingLine() {
+        return pending.size() + " revision(s) pending: " + String.join(", ", pending);
+    }
+
+    private static String orBase(List<String> ids) {
+        return ids.isEmpty() ? "<base>" : String.join(", ", ids);
+    }
+
     @Override
     public String toString() {
         List<String> problems = problems(false);

@@ -261,6 +261,22 @@ public final class Migrator {
                 known.isEmpty() ? List.of() : graph.headsOf(known), pending);
     }
 
+    /** {@link #check()} held against {@code options}: throws {@link CheckFailedException} naming every problem, else returns the report. */
+    public CheckReport check(CheckOptions options) {
+        return new com.plccoach.migrations.internal.check.CheckGate(options).enforce(check(), this::drift,
+                config.desiredSchema() == null ? null : this::checkDesired);
+    }
+
+    /** The archive to {@link #restore(Path)}: the file itself, or the newest backup in a directory such as the backup directory. */
+    public Path backupArchive(Path fileOrDirectory) {
+        return com.plccoach.migrations.internal.backup.BackupArchives.resolve(fileOrDirectory);
+    }
+
+    /** Writes an imported chain of revisions and, given the other tool's changelog table (or null), its state; all-or-nothing, idempotent. */
+    public ImportResult importChain(List<ImportedRevision> revisions, String changelogTable) {
+        return new com.plccoach.migrations.internal.imports.ChangelogImport(config).run(revisions, changelogTable, id -> stamp(id, false));
+    }
+
     /**
      * The SQL an upgrade to {@code target} would run, as a script for {@code psql}, without running it.
      * With {@code from:to} (e.g. {@code base:head}, {@code ae1027a6acf:head}) no database is needed;

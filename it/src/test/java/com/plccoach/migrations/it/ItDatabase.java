@@ -33,6 +33,16 @@ public final class ItDatabase {
     public static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://([^/?]*))(?:/([^?]*))?(\\?.*)?");
 
+    static {
+        // each invoker execution (one per Maven version) loads these scripts in a new class loader, and
+        // DriverManager only scans for drivers once per JVM: register the driver of this loader
+        try {
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the PostgreSQL driver is not on the invoker scripts' class path", e);
+        }
+    }
+
     private final File basedir;
     private final String name;
     private final String adminUrl;

@@ -5,6 +5,7 @@ import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import java.io.File;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,7 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * What every goal shares: where the revisions are, their placeholders, {@code plccoach.skip}, and the
  * one rule for failures: what the user can fix fails the build ({@link MojoFailureException}), what
- * the surroundings broke is an execution error ({@link MojoExecutionException}); both carry the core's message.
+ * the surroundings broke is an execution error ({@link MojoExecutionException}); both carry the core's
+ * message. A goal declares every other parameter itself, so {@code help:describe} lists only what it reads.
  */
 abstract class AbstractPlccoachMojo extends AbstractMojo {
 
@@ -36,21 +38,26 @@ abstract class AbstractPlccoachMojo extends AbstractMojo {
             getLog().info("Skipped (plccoach.skip=true)");
             return;
         }
+        Object result;
         try {
-            run();
-        } catch (EnvironmentException e) {
+            result = run();
+        } catch (EnvironmentException | UnsupportedOperationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (MigrationException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (UnsupportedOperationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
         }
+        completed(result);
     }
 
-    /** The goal's one facade call and its summary. */
-    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+    /** The goal's one facade call and its summary; returns the facade's result (null when it has none). */
+    protected abstract Object run() throws MojoExecutionException, MojoFailureException;
 
-    /** A builder with this goal's common settings; subclasses add theirs. */
+    /** Called with {@link #run()}'s result after it succeeded: the one place to write it elsewhere (a report file). */
+    protected void completed(Object result) throws MojoExecutionException {
+        // nothing by default: the core has logged the outcome
+    }
+
+    /** A builder with the scripts and placeholders; goals add their own settings. */
     protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
         Migrator.Builder builder = Migrator.builder()
                 .scripts(ScriptSource.directory(scripts.toPath()))
@@ -61,8 +68,9 @@ abstract class AbstractPlccoachMojo extends AbstractMojo {
         return builder;
     }
 
-    protected Migrator migrator() throws MojoExecutionException, MojoFailureException {
-        return builder().build();
+    /** Every duration-valued parameter is read here: 500ms, 10s, 5m, 1h or ISO-8601 PT10S. */
+    protected static Duration duration(String property, String text) throws MojoFailureException {
+        return Durations.parse(property, text);
     }
 
     protected void info(String line) {

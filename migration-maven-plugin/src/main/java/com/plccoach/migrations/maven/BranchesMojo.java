@@ -11,11 +11,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class BranchesMojo extends AbstractPlccoachMojo {
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        List<RevisionInfo> branches = migrator().branches();
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        List<RevisionInfo> branches = builder().build().branches();
         Table table = new Table();
         branches.forEach(r -> table.row(r.id(), Describe.tags(r, false), r.message()));
         table.lines().forEach(this::info);
         info(branches.size() + " branch point(s)");
+        return branches;
     }
 }

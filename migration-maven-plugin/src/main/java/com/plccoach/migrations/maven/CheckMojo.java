@@ -1,11 +1,9 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.CheckOptions;
 import com.plccoach.migrations.CheckReport;
-import com.plccoach.migrations.DriftReport;
-import com.plccoach.migrations.EnvironmentException;
-import com.plccoach.migrations.Migrator;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,65 +16,29 @@ import org.apache.maven.plugins.annotations.Parameter;
  * plccoach.failOnPending. Changes nothing but the scratch databases it creates and drops.
  */
 @Mojo(name = "check", requiresProject = false, threadSafe = true)
-public class CheckMojo extends AbstractScratchMojo {
+public class CheckMojo extends AbstractDatabaseMojo {
 
     /** Accept several heads (for teams that keep labelled branches apart). */
-    @Parameter(property = "plccoach.multipleHeads", defaultValue = "false")
-    private boolean multipleHeads;
-
+    @Parameter(property = "plccoach.multipleHeads", defaultValue = "false") private boolean multipleHeads;
     /** Fail when revisions are not applied yet (for a deployment gate). */
-    @Parameter(property = "plccoach.failOnPending", defaultValue = "false")
-    private boolean failOnPending;
-
+    @Parameter(property = "plccoach.failOnPending", defaultValue = "false") private boolean failOnPending;
     /** Compare the live schema with the schema its applied revisions give, rebuilt on a scratch database, and fail naming every object changed by hand; false for users who may not CREATE DATABASE. */
-    @Parameter(property = "plccoach.drift", defaultValue = "true")
-    private boolean drift;
+    @Parameter(property = "plccoach.drift", defaultValue = "true") private boolean drift;
+    /** The schema as it should be, a .sql file or a folder whose .sql files run in path order (e.g. src/main/schema): check fails when the revisions do not reach it. */
+    @Parameter(property = "plccoach.desiredSchema") private File desiredSchema;
+    /** Server on which to create the scratch databases (default: the server of plccoach.url), where the user may CREATE DATABASE. */
+    @Parameter(property = "plccoach.verifyUrl") private String verifyUrl;
 
-    @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        Migrator migrator = migrator();
-        CheckReport report = migrator.check();
-        List<String> problems = report.problems(multipleHeads);
-        if (!problems.isEmpty()) {
-            throw new MojoFailureException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems));
-        }
-        // the core logs each comparison's outcome; both run before failing so that one build names everything
-        List<String> schemaProblems = new ArrayList<>();
-        if (drift) {
-            DriftReport live = liveDrift(migrator);
-            if (!live.clean()) {
-                schemaProblems.add(live + "\nUndo these changes, or write them into a revision (the desired schema plus"
-                        + " `mvn plccoach:revision -Dplccoach.autogenerate=true`); -Dplccoach.drift=false skips this comparison");
-            }
-        }
-        if (desiredSchema != null) {
-            DriftReport desired = migrator.checkDesired();
-            if (!desired.clean()) {
-                schemaProblems.add(desired.toString());
-            }
-        }
-        if (!schemaProblems.isEmpty()) {
-            throw new MojoFailureException("Check failed: " + String.join("\n", schemaProblems));
-        }
-        List<String> pending = report.pending();
-        String state = "heads " + Describe.heads(report.heads()) + ", applied " + Describe.heads(report.appliedHeads());
-        if (pending.isEmpty()) {
-            info("Check passed: " + state + ", nothing pending");
-            return;
-        }
-        String line = pending.size() + " revision(s) pending: " + String.join(", ", pending);
-        if (failOnPending) {
-            throw new MojoFailureException(line + ". Apply them with `mvn plccoach:upgrade`, or drop plccoach.failOnPending");
-        }
-        info("Check passed: " + state + "; " + line);
+    @Inject
+    public CheckMojo(Credentials credentials) {
+        super(credentials);
     }
 
-    /** Drift is on by default, so a user who may not create the scratch database learns how to turn it off. */
-    private static DriftReport liveDrift(Migrator migrator) throws MojoExecutionException {
-        try {
-            return migrator.drift();
-        } catch (EnvironmentException e) {
-            throw new MojoExecutionException(e.getMessage() + " To check without comparing the live schema, add -Dplccoach.drift=false.", e);
-        }
+    @Override
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        CheckReport report = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build()
+                .check(new CheckOptions(multipleHeads, failOnPending, drift));
+        info(report.summary());
+        return report;
     }
 }

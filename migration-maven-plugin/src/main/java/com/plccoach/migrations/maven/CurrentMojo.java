@@ -2,6 +2,7 @@ package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.AppliedRevision;
 import com.plccoach.migrations.CurrentState;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,12 +13,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CurrentMojo extends AbstractDatabaseMojo {
 
     /** Also list every applied revision with when, by whom and how long it took. */
-    @Parameter(property = "plccoach.verbose", defaultValue = "false")
-    private boolean verbose;
+    @Parameter(property = "plccoach.verbose", defaultValue = "false") private boolean verbose;
+
+    @Inject
+    public CurrentMojo(Credentials credentials) {
+        super(credentials);
+    }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        CurrentState state = migrator().current();
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        CurrentState state = builder().build().current();
         if (verbose && !state.applied().isEmpty()) {
             Table table = new Table().row("revision", "applied at", "by", "took");
             for (AppliedRevision applied : state.applied()) {
@@ -26,5 +31,6 @@ public class CurrentMojo extends AbstractDatabaseMojo {
             table.lines().forEach(this::info);
         }
         info("Current: " + Describe.heads(state.heads()) + (state.atBase() ? "" : " (" + state.applied().size() + " applied)"));
+        return state;
     }
 }

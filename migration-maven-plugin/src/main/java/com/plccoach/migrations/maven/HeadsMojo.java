@@ -11,11 +11,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class HeadsMojo extends AbstractPlccoachMojo {
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        List<RevisionInfo> heads = migrator().heads();
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        List<RevisionInfo> heads = builder().build().heads();
         Table table = new Table();
         heads.forEach(r -> table.row(r.id(), Describe.tags(r, true), r.message()));
         table.lines().forEach(this::info);
         info(heads.size() == 1 ? "1 head" : heads.size() + " heads" + (heads.size() > 1 ? ": merge them with `mvn plccoach:merge`" : ""));
+        return heads;
     }
 }

@@ -12,18 +12,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class HistoryMojo extends AbstractPlccoachMojo {
 
     /** Only the revisions from a to b, written older:newer (either side may be left out, e.g. abc1:). */
-    @Parameter(property = "plccoach.range")
-    private String range;
-
+    @Parameter(property = "plccoach.range") private String range;
     /** Also show each revision's parents, labels, dependencies, file and creation date. */
-    @Parameter(property = "plccoach.verbose", defaultValue = "false")
-    private boolean verbose;
+    @Parameter(property = "plccoach.verbose", defaultValue = "false") private boolean verbose;
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        List<HistoryEntry> history = migrator().history(range, verbose);
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        List<HistoryEntry> history = builder().build().history(range, verbose);
         history.forEach(entry -> entry.lines().forEach(this::info));
         info(history.size() + " revision(s)" + (range == null ? "" : " in " + range) + ", "
                 + history.stream().filter(HistoryEntry::head).count() + " head(s)");
+        return history;
     }
 }

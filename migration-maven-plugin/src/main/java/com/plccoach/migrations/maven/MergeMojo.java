@@ -1,6 +1,5 @@
 package com.plccoach.migrations.maven;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -11,19 +10,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "merge", requiresProject = false, threadSafe = true)
 public class MergeMojo extends AbstractPlccoachMojo {
 
-    /** Revisions to merge, comma-separated (default: all heads). */
-    @Parameter(property = "plccoach.revisions")
-    private String revisions;
-
+    /** Revisions to merge (default: all heads): -Dplccoach.revisions=a,b or &lt;revisions&gt;&lt;revision&gt;a&lt;/revision&gt;...&lt;/revisions&gt;. */
+    @Parameter(property = "plccoach.revisions") private List<String> revisions;
     /** The merge revision's message (default: merge followed by the parents). */
-    @Parameter(property = "plccoach.message")
-    private String message;
+    @Parameter(property = "plccoach.message") private String message;
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        List<String> ids = revisions == null || revisions.isBlank() ? List.of()
-                : Arrays.stream(revisions.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        List<String> ids = revisions == null ? List.of() : revisions.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         // the core logs the line that names the new file and its parents
-        migrator().merge(ids, message);
+        return builder().build().merge(ids, message);
     }
 }

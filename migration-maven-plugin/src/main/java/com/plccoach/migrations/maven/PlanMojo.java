@@ -1,5 +1,7 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.PlanReport;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,15 +12,23 @@ import org.apache.maven.plugins.annotations.Parameter;
  * reports what it would drop, rewrite and lock; succeeds even when the plan would be refused, and says so.
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
-public class PlanMojo extends AbstractRunMojo {
+public class PlanMojo extends AbstractDatabaseMojo {
 
     /** The target to analyse: head, base, -1, a revision id, ... */
-    @Parameter(property = "plccoach.target", defaultValue = "head")
-    private String target;
+    @Parameter(property = "plccoach.target", defaultValue = "head") private String target;
+    /** Analyse as a run with plccoach.allowDataLoss would: dropping data is then reported, not refused. */
+    @Parameter(property = "plccoach.allowDataLoss", defaultValue = "false") private boolean allowDataLoss;
+
+    @Inject
+    public PlanMojo(Credentials credentials) {
+        super(credentials);
+    }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
+    protected Object run() throws MojoExecutionException, MojoFailureException {
         // refused plans are reported, not failed: plan answers "what would happen", it never runs anything
-        migrator().plan(target).render().lines().forEach(this::info);
+        PlanReport report = builder().allowDataLoss(allowDataLoss).build().plan(target);
+        report.render().lines().forEach(this::info);
+        return report;
     }
 }

@@ -11,12 +11,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class ShowMojo extends AbstractPlccoachMojo {
 
     /** The revision to show: an id, a unique prefix, head, label@head or any target naming one revision. */
-    @Parameter(property = "plccoach.revision", defaultValue = "head")
-    private String revision;
+    @Parameter(property = "plccoach.revision", defaultValue = "head") private String revision;
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        RevisionInfo r = migrator().show(revision);
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        RevisionInfo r = builder().build().show(revision);
         new Table()
                 .row("Revision:", r.id())
                 .row("Parents:", Describe.parents(r))
@@ -28,5 +27,6 @@ public class ShowMojo extends AbstractPlccoachMojo {
                 .row("Reversible:", String.valueOf(r.reversible()))
                 .row("Message:", r.message())
                 .lines().forEach(this::info);
+        return r;
     }
 }

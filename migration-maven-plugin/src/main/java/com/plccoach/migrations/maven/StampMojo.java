@@ -1,5 +1,6 @@
 package com.plccoach.migrations.maven;
 
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,16 +11,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StampMojo extends AbstractDatabaseMojo {
 
     /** The state to record, required: head, base, a revision id or any target. */
-    @Parameter(property = "plccoach.target", required = true)
-    private String target;
-
+    @Parameter(property = "plccoach.target", required = true) private String target;
     /** Forget the whole recorded state first (for a state table that no longer matches the graph). */
-    @Parameter(property = "plccoach.purge", defaultValue = "false")
-    private boolean purge;
+    @Parameter(property = "plccoach.purge", defaultValue = "false") private boolean purge;
+    /** How long to wait for another runner's migration lock, as 5m, 30s or ISO-8601. */
+    @Parameter(property = "plccoach.lockWait", defaultValue = "5m") private String lockWait;
+
+    @Inject
+    public StampMojo(Credentials credentials) {
+        super(credentials);
+    }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
+    protected Object run() throws MojoExecutionException, MojoFailureException {
         // the core logs the summary (heads before and after)
-        migrator().stamp(target, purge);
+        return builder().lockWait(duration("plccoach.lockWait", lockWait)).build().stamp(target, purge);
     }
 }

@@ -1,7 +1,7 @@
 package com.plccoach.migrations.maven;
 
-import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.VerifyReport;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,19 +15,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class VerifyMojo extends AbstractDatabaseMojo {
 
     /** Server on which to create the scratch database (default: the server of plccoach.url); its credentials are the configured ones. */
-    @Parameter(property = "plccoach.verifyUrl")
-    private String verifyUrl;
+    @Parameter(property = "plccoach.verifyUrl") private String verifyUrl;
 
-    @Override
-    protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
-        return super.builder().verifyUrl(verifyUrl);
+    @Inject
+    public VerifyMojo(Credentials credentials) {
+        super(credentials);
     }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        VerifyReport report = migrator().verify();
+    protected Object run() throws MojoExecutionException, MojoFailureException {
+        VerifyReport report = builder().verifyUrl(verifyUrl).build().verify();
         // the core logs the summary; the build fails naming each downgrade that does not restore the schema
         report.revisions().forEach(check -> info(check.toString()));
         report.requireClean();
+        return report;
     }
 }

@@ -288,8 +288,7 @@ public final class Executor {
     }
 
     public static String toolVersion() {
-        String version = MigratorConfig.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return com.plccoach.migrations.internal.state.ToolVersion.current();
     }
 
     private MigrationException unavailable(SQLException e) {

@@ -1,0 +1,40 @@
+package com.plccoach.migrations.internal.backup;
+
+import com.plccoach.migrations.BackupException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Finds the archive to restore when the user names the backup directory rather than a file: the
+ * newest backup in it. A {@code .dump} wins over a {@code .columns} file, because a columns file
+ * alone is the backup of dropped columns only, while one beside a dump belongs to that dump.
+ */
+public final class BackupArchives {
+
+    private BackupArchives() {
+    }
+
+    /** The file itself, or the newest archive under the directory. */
+    public static Path resolve(Path fileOrDirectory) {
+        if (!Files.isDirectory(fileOrDirectory)) {
+            return fileOrDirectory;
+        }
+        try (Stream<Path> files = Files.walk(fileOrDirectory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> isDump(p) || p.toString().endsWith(".columns"))
+                    .max(Comparator.comparing(BackupArchives::isDump)
+                            .thenComparing(p -> p.toFile().lastModified()).thenComparing(Path::toString))
+                    .orElseThrow(() -> new BackupException("No backup archive in " + fileOrDirectory
+                            + ": give the archive downgrade printed with -Dplccoach.backupFile=..."));
+        } catch (IOException e) {
+            throw new BackupException("Cannot list backups in " + fileOrDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isDump(Path path) {
+        return path.toString().endsWith(".dump");
+    }
+}

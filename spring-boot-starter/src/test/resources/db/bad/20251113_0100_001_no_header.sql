@@ -1,0 +1,3 @@
+-- message: a revision whose header lacks its id
+
+CREATE TABLE users (id bigint PRIMARY KEY);

@@ -91,6 +91,11 @@ public final class Migrator {
         return executor().stamp(target, purge, planSource(graph, applied -> StampPlans.plan(graph, applied, target)));
     }
 
+    /** This configuration as the template of a fleet: each database or schema of {@code fleet} migrated like this one. */
+    public Fleet fleet(FleetConfig fleet) {
+        return Fleet.of(config, fleet);
+    }
+
     /** The applied heads and revisions (an applied revision without a file counts as a head). */
     public CurrentState current() {
         RevisionGraph graph = graph();

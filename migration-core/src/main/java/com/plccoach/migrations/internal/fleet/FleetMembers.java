@@ -5,6 +5,7 @@ import com.plccoach.migrations.FleetException;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.internal.connection.ConnectionFactory;
 import com.plccoach.migrations.internal.connection.DatabaseUrl;
+import com.plccoach.migrations.internal.graph.RevisionLoader;
 import com.plccoach.migrations.internal.script.ReadOnceScripts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.Map;
  * Turns a template configuration and a {@link FleetConfig} into the members to run: one configuration
  * per database (the template with its URL replaced, so credentials are resolved per URL exactly as for
  * one database) and, with schemas, one per schema of each (state tables in that schema, its name as
- * {@code ${schema}}, and {@code search_path} set to it through PgJDBC's {@code currentSchema}). All
+ * {@code ${schema}} (for a database, the state tables' schema), and {@code search_path} set to it through PgJDBC's {@code currentSchema}). All
  * members share one {@link ReadOnceScripts}, so the revision files are read and parsed once.
  */
 public final class FleetMembers {
@@ -51,7 +52,9 @@ public final class FleetMembers {
                 throw new FleetException(label + " is listed twice in plccoach.databases; each database may appear once");
             }
             if (schemas.isEmpty()) {
-                members.add(new FleetMember(label, copy(template, url, template.schema(), template.placeholders(), scripts)));
+                Map<String, String> placeholders = new LinkedHashMap<>(template.placeholders());
+                placeholders.putIfAbsent(SCHEMA_PLACEHOLDER, template.schema());
+                members.add(new FleetMember(label, copy(template, url, template.schema(), placeholders, scripts)));
                 continue;
             }
             for (String schema : schemas) {
@@ -61,6 +64,9 @@ public final class FleetMembers {
                         scripts)));
             }
         }
+        // a broken file or graph is the same for every member: say it once, before any database is touched
+        MigratorConfig first = members.get(0).config();
+        RevisionLoader.load(first.scripts(), first.placeholders());
         return List.copyOf(members);
     }
 

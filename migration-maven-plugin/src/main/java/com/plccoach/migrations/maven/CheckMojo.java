@@ -1,5 +1,7 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.Fleet;
+import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.CheckOptions;
 import com.plccoach.migrations.CheckReport;
 import java.io.File;
@@ -16,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * plccoach.failOnPending. Changes nothing but the scratch databases it creates and drops.
  */
 @Mojo(name = "check", requiresProject = false, threadSafe = true)
-public class CheckMojo extends AbstractDatabaseMojo {
+public class CheckMojo extends AbstractFleetMojo {
 
     /** Accept several heads (for teams that keep labelled branches apart). */
     @Parameter(property = "plccoach.multipleHeads", defaultValue = "false") private boolean multipleHeads;
@@ -36,8 +38,12 @@ public class CheckMojo extends AbstractDatabaseMojo {
 
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
-        CheckReport report = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build()
-                .check(new CheckOptions(multipleHeads, failOnPending, drift));
+        Migrator migrator = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build();
+        Fleet fleet = fleet(migrator);
+        if (fleet != null) {
+            return fleet.check(new CheckOptions(multipleHeads, failOnPending, drift)).requireSuccess();
+        }
+        CheckReport report = migrator.check(new CheckOptions(multipleHeads, failOnPending, drift));
         info(report.summary());
         return report;
     }

@@ -6,4 +6,4 @@ assert log =~ /(?m)^\[INFO\] 127\.0\.0\.1:\d+\/${dbs[1].name()} +<base> -> <base
 assert log =~ /(?m)^\[INFO\] 127\.0\.0\.1:\d+\/${dbs[2].name()} +<base> -> 002 +2 +\d+ ms +success$/
 assert log.contains('upgrade to head on 3 database(s), 2 at once: 2 succeeded, 1 failed')
 assert log.contains('BUILD FAILURE') && log.contains('ERROR: relation "messages" already exists')
-dbs.each { it.drop() }
+for (db in dbs) { db.drop() }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * starts). Without a second server every database goes to the first, and that is logged. Every database
  * created here is dropped by {@link #dropAll()}.
  */
-final class FleetServers {
+public final class FleetServers {
 
     static final String SECOND_URL_VARIABLE = "PLCCOACH_SECOND_URL";
     static final String SECOND_DEFAULT = "jdbc:postgresql://127.0.0.1:5433/postgres?user=postgres";

@@ -57,16 +57,20 @@ class FleetKillTest {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), FleetChild.class.getName(), "4"));
             command.addAll(urls);
-            child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-            while (atHead(urls) < DATABASES / 2 && child.isAlive()) {
-                Thread.sleep(20);
+            Path log = tmp.resolve("child.log");
+            child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // the child's own closing line per member, "[host:port/db] upgrade to head: 5 revision(s), ... (k/n)", counts them cheaply
+            while (finished(log) < DATABASES / 2 && child.isAlive()) {
+                Thread.sleep(10);
             }
             child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no rollback by the JVM
         }
 
         int atKill = atHead(urls);
+        Map<String, Integer> states = new java.util.TreeMap<>();
         for (String url : urls) {
             List<String> applied = FleetServers.applied(url);
+            states.merge(applied.isEmpty() ? "<base>" : applied.get(applied.size() - 1), 1, Integer::sum);
             assertThat(CONSISTENT).as(url + " recorded " + applied).containsKey(applied);
             assertThat(FleetServers.column(url, CONSISTENT.get(applied))).as(url + " at " + applied).containsExactly("t");
         }
@@ -75,8 +79,14 @@ class FleetKillTest {
         assertThat(atKill).isLessThan(DATABASES);
         assertThat(rerun.succeeded()).isTrue();
         assertThat(atHead(urls)).isEqualTo(DATABASES);
-        System.out.println("kill -9 with " + atKill + " of " + DATABASES + " at head; rerun: " + rerun.summary()
+        System.out.println("kill -9 with " + atKill + " of " + DATABASES + " at head, states at the kill " + states + "; rerun: " + rerun.summary()
                 + " (child log " + new File(tmp.toFile(), "child.log").length() + " bytes)");
+    }
+
+    private static long finished(Path log) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(line -> line.contains("] upgrade to head: 5 revision(s)")).count();
+        }
     }
 
     private static int atHead(List<String> urls) throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.CheckOptions;
+import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.FleetConfig;
 import com.plccoach.migrations.FleetFailedException;
 import com.plccoach.migrations.FleetReport;
@@ -203,6 +205,26 @@ class FleetTest {
 
         assertThat(template().fleet(FleetConfig.databases(urls())).current().results()).extracting(r -> r.result().heads())
                 .containsExactly(List.of("001"), List.of("001"), List.of(), List.of());
+    }
+
+    @Test
+    void stamp_records_the_target_in_every_database_without_running_anything() {
+        FleetReport<MigrationResult> report = template().fleet(FleetConfig.databases(urls())).stamp("002", false);
+
+        assertThat(report.results()).extracting(FleetResult::to).containsOnly(List.of("002"));
+        assertThat(count("SELECT count(*) FROM plccoach_version")).containsOnly("2");
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename = 'users'")).containsOnly("0");
+    }
+
+    @Test
+    void check_fails_only_the_database_whose_applied_revision_changed() throws Exception {
+        template().fleet(FleetConfig.databases(urls())).upgrade("head").requireSuccess();
+        execute(databases.get(3), "UPDATE plccoach_version SET checksum = 'edited' WHERE id = '001'");
+
+        FleetReport<CheckReport> report = template().fleet(FleetConfig.databases(urls())).check(new CheckOptions(false, false, false));
+
+        assertThat(report.failures()).extracting(FleetResult::database).containsExactly(labels().get(3));
+        assertThat(report.failures().get(0).error()).contains("001");
     }
 
     private Migrator template() {

@@ -37,6 +37,16 @@ class FleetPropertiesTest {
     }
 
     @Test
+    void a_bad_url_with_a_password_never_shows_the_password() throws Exception {
+        Path file = write("mysql://app:s3cret@127.0.0.1/globex\n");
+
+        assertThatThrownBy(() -> FleetConfig.fromProperties(file.toString(), null, 4, false))
+                .isInstanceOf(FleetException.class)
+                .hasMessageContaining("mysql://app:***@127.0.0.1/globex")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void a_database_listed_twice_names_both_lines() throws Exception {
         Path file = write("jdbc:postgresql://127.0.0.1:5432/acme\n# again\npostgresql://127.0.0.1/acme\n");
 

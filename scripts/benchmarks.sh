@@ -33,6 +33,8 @@ if $quick; then
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=10,40 -Dbench.runs=1
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=50
   run schema com.plccoach.schema.bench.VerifyBenchmark -Dexec.skip=true -Dexec.args=1
+  # fleet mode: databases/s at parallelism 1, 4, 8 vs a psql -f shell loop (docs/fleet.md)
+  run schema com.plccoach.schema.fleet.FleetBenchmark -Dexec.skip=true -Dexec.args=40
 else
   runpath 1000000 1000 3
   run "" com.plccoach.migrations.bench.GraphBenchmark
@@ -40,4 +42,5 @@ else
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=50,200,400 -Dbench.runs=3
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=500
   run schema com.plccoach.schema.bench.VerifyBenchmark -Dexec.skip=true -Dexec.args=5
+  run schema com.plccoach.schema.fleet.FleetBenchmark -Dexec.skip=true -Dexec.args=200
 fi

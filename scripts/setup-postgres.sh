@@ -147,6 +147,39 @@ else
   (apt-get install python3-alembic python3-psycopg2, or pip install alembic psycopg2-binary)"
 fi
 
+# 7. A second cluster for fleet mode's tests (databases on two servers): PostgreSQL 15 on another
+#    port, trust for postgres on 127.0.0.1 only, the same binaries (so vector loads there too).
+#    PLCCOACH_SECOND_PORT=0 skips it. The main cluster's configuration is never touched here.
+SECOND_PORT="${PLCCOACH_SECOND_PORT:-5433}"
+SECOND_CLUSTER=fleet
+if [ "$SECOND_PORT" = 0 ]; then
+  say "second cluster skipped (PLCCOACH_SECOND_PORT=0)"
+elif "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$SECOND_PORT"; then
+  say "a second server answers on 127.0.0.1:$SECOND_PORT"
+elif can_install; then
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$PG_MAJOR $SECOND_CLUSTER$"; then
+    say "creating cluster $PG_MAJOR/$SECOND_CLUSTER on port $SECOND_PORT"
+    pg_createcluster "$PG_MAJOR" "$SECOND_CLUSTER" -p "$SECOND_PORT" -- --auth-local=peer --auth-host=scram-sha-256 >/dev/null
+    sed -i '0,/^host/s//host    all             postgres        127.0.0.1\/32            trust\nhost/' \
+      "/etc/postgresql/$PG_MAJOR/$SECOND_CLUSTER/pg_hba.conf"
+    # a fleet test opens parallelism x 2 sessions here; the default 100 leaves room for the rest
+    printf "listen_addresses = '127.0.0.1'\n" >>"/etc/postgresql/$PG_MAJOR/$SECOND_CLUSTER/postgresql.conf"
+  fi
+  say "starting cluster $PG_MAJOR/$SECOND_CLUSTER"
+  pg_ctlcluster --skip-systemctl-redirect "$PG_MAJOR" "$SECOND_CLUSTER" start
+  for _ in $(seq 1 30); do "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$SECOND_PORT" && break; sleep 1; done
+  "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$SECOND_PORT" || die "the second cluster did not start; see /var/log/postgresql/"
+else
+  say "no second server on 127.0.0.1:$SECOND_PORT and this is not a root Debian/Ubuntu shell: the fleet tests use only the first
+  (start one yourself, trust for postgres on 127.0.0.1, or set PLCCOACH_SECOND_PORT=0)"
+fi
+if [ "$SECOND_PORT" != 0 ] && "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$SECOND_PORT"; then
+  second_vector="$(psql -X -q -At -h 127.0.0.1 -p "$SECOND_PORT" -U "$ADMIN_USER" -d postgres -c 'BEGIN' -c 'CREATE EXTENSION vector' \
+    -c "SELECT extversion FROM pg_extension WHERE extname = 'vector'" -c 'ROLLBACK' | grep -E '^[0-9]' || true)"
+  [ -n "$second_vector" ] || die "cannot connect as $ADMIN_USER to 127.0.0.1:$SECOND_PORT without a password, or vector does not load there"
+  say "second server 127.0.0.1:$SECOND_PORT ready (vector $second_vector): jdbc:postgresql://127.0.0.1:$SECOND_PORT/postgres?user=$ADMIN_USER"
+fi
+
 say "ready: server $(psql_admin -At -c 'show server_version'), vector $vector_version loads"
 say "admin URL for the tests (the default of PLCCOACH_TEST_URL):"
 echo "jdbc:postgresql://127.0.0.1:$PORT/postgres?user=$ADMIN_USER"

@@ -69,6 +69,11 @@ public final class Migrator {
         return engine.stamp(target, purge);
     }
 
+    /** This configuration as the template of a fleet: each database or schema of {@code fleet} migrated like this one. */
+    public Fleet fleet(FleetConfig fleet) {
+        return Fleet.of(config, fleet);
+    }
+
     /** The applied heads and revisions (an applied revision without a file counts as a head). */
     public CurrentState current() {
         return engine.current();

@@ -90,6 +90,18 @@ public final class ItDatabase {
         }
     }
 
+    private ItDatabase(ItDatabase project, String name) {
+        this.basedir = project.basedir;
+        this.name = name;
+        this.adminUrl = project.adminUrl;
+        this.admin = project.admin;
+    }
+
+    /** Another database of the same project, {@code <name>_<n>}, for projects that run on a fleet; create and drop it like this one. */
+    public ItDatabase member(int n) {
+        return new ItDatabase(this, name + "_" + n);
+    }
+
     /** Database name, which is also the name of the project's password role. */
     public String name() {
         return name;

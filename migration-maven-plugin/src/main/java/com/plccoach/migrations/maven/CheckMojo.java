@@ -2,6 +2,8 @@ package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.CheckOptions;
 import com.plccoach.migrations.CheckReport;
+import com.plccoach.migrations.Fleet;
+import com.plccoach.migrations.Migrator;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Changes nothing but the scratch databases it creates and drops.
  */
 @Mojo(name = "check", requiresProject = false, threadSafe = true)
-public class CheckMojo extends AbstractDatabaseMojo {
+public class CheckMojo extends AbstractFleetMojo {
 
     /** Accept several heads (for teams that keep labelled branches apart). */
     @Parameter(property = "plccoach.multipleHeads", defaultValue = "false") private boolean multipleHeads;
@@ -42,8 +44,13 @@ public class CheckMojo extends AbstractDatabaseMojo {
         if (!lint.equals("warn") && !lint.equals("error")) {
             throw new MojoFailureException("plccoach.lint is '" + lint + "': use warn (print lock hazards) or error (fail on them)");
         }
-        CheckReport report = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build()
-                .check(new CheckOptions(multipleHeads, failOnPending, drift, lint.equals("error")));
+        Migrator migrator = builder().verifyUrl(verifyUrl).desiredSchema(desiredSchema == null ? null : desiredSchema.toPath()).build();
+        CheckOptions options = new CheckOptions(multipleHeads, failOnPending, drift, lint.equals("error"));
+        Fleet fleet = fleet(migrator);
+        if (fleet != null) {
+            return fleet.check(options).requireSuccess();
+        }
+        CheckReport report = migrator.check(options);
         report.lintFindings().forEach(finding -> getLog().warn(finding.toString()));
         info(report.summary());
         return report;

@@ -1,5 +1,7 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.Fleet;
+import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.AppliedRevision;
 import com.plccoach.migrations.CurrentState;
 import javax.inject.Inject;
@@ -10,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Shows the applied heads of the database (with plccoach.verbose, every applied revision). */
 @Mojo(name = "current", requiresProject = false, threadSafe = true)
-public class CurrentMojo extends AbstractDatabaseMojo {
+public class CurrentMojo extends AbstractFleetMojo {
 
     /** Also list every applied revision with when, by whom and how long it took. */
     @Parameter(property = "plccoach.verbose", defaultValue = "false") private boolean verbose;
@@ -22,7 +24,12 @@ public class CurrentMojo extends AbstractDatabaseMojo {
 
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
-        CurrentState state = builder().build().current();
+        Migrator migrator = builder().build();
+        Fleet fleet = fleet(migrator);
+        if (fleet != null) {
+            return fleet.current().requireSuccess();
+        }
+        CurrentState state = migrator.current();
         if (verbose && !state.applied().isEmpty()) {
             Table table = new Table().row("revision", "applied at", "by", "took");
             for (AppliedRevision applied : state.applied()) {

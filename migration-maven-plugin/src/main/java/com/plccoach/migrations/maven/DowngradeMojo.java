@@ -1,6 +1,7 @@
 package com.plccoach.migrations.maven;
 
 import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.Fleet;
 import com.plccoach.migrations.Migrator;
 import java.io.File;
 import javax.inject.Inject;
@@ -11,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Reverts every applied revision the target does not need, children first: analyses, refuses to lose data, backs up with pg_dump, reverts. */
 @Mojo(name = "downgrade", requiresProject = false, threadSafe = true)
-public class DowngradeMojo extends AbstractDatabaseMojo {
+public class DowngradeMojo extends AbstractFleetMojo {
 
     /** Where to go, required (no default): base, a revision id or unique prefix, -N, id-N, label@head. */
     @Parameter(property = "plccoach.target", required = true) private String target;
@@ -44,17 +45,15 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
     }
 
     /** Maven converts enums by exact name; the documented values are lower case, so the setter reads any case. */
-    public void setBackup(String mode) {
-        this.backup = BackupMode.parse(mode);
-    }
+    public void setBackup(String mode) { this.backup = BackupMode.parse(mode); }
 
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
         Migrator migrator = builder().transactionPerRevision(transactionPerRevision).allowDataLoss(allowDataLoss).backupMode(backup)
                 .backupDir(backupDir == null ? null : backupDir.toPath()).pgDump(pgDump).pgRestore(pgRestore)
-                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait))
-                .lockRetries(lockRetries).build();
-        // the core logs a line per revision with its duration, and the summary with the backup taken
-        return sql ? SqlOutput.write(migrator.downgradeSql(target), sqlFile, getLog(), "downgrade") : migrator.downgrade(target);
+                .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait)).lockRetries(lockRetries).build();
+        Fleet fleet = fleet(migrator); // the core logs a line per revision (per database in a fleet) and the summary with the backup(s) taken
+        return fleet != null ? fleet.downgrade(target).requireSuccess()
+                : sql ? SqlOutput.write(migrator.downgradeSql(target), sqlFile, getLog(), "downgrade") : migrator.downgrade(target);
     }
 }

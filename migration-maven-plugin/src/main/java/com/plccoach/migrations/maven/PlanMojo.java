@@ -1,5 +1,7 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.Fleet;
+import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.PlanReport;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * reports what it would drop, rewrite and lock; succeeds even when the plan would be refused, and says so.
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
-public class PlanMojo extends AbstractDatabaseMojo {
+public class PlanMojo extends AbstractFleetMojo {
 
     /** The target to analyse: head, base, -1, a revision id, ... */
     @Parameter(property = "plccoach.target", defaultValue = "head") private String target;
@@ -27,7 +29,12 @@ public class PlanMojo extends AbstractDatabaseMojo {
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
         // refused plans are reported, not failed: plan answers "what would happen", it never runs anything
-        PlanReport report = builder().allowDataLoss(allowDataLoss).build().plan(target);
+        Migrator migrator = builder().allowDataLoss(allowDataLoss).build();
+        Fleet fleet = fleet(migrator);
+        if (fleet != null) {
+            return fleet.plan(target).requireSuccess();
+        }
+        PlanReport report = migrator.plan(target);
         report.render().lines().forEach(this::info);
         return report;
     }

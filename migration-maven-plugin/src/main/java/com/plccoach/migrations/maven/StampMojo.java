@@ -1,5 +1,7 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.Fleet;
+import com.plccoach.migrations.Migrator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -8,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Sets the database's state to the target without running any revision, and records it in the history. */
 @Mojo(name = "stamp", requiresProject = false, threadSafe = true)
-public class StampMojo extends AbstractDatabaseMojo {
+public class StampMojo extends AbstractFleetMojo {
 
     /** The state to record, required: head, base, a revision id or any target. */
     @Parameter(property = "plccoach.target", required = true) private String target;
@@ -25,6 +27,8 @@ public class StampMojo extends AbstractDatabaseMojo {
     @Override
     protected Object run() throws MojoExecutionException, MojoFailureException {
         // the core logs the summary (heads before and after)
-        return builder().lockWait(duration("plccoach.lockWait", lockWait)).build().stamp(target, purge);
+        Migrator migrator = builder().lockWait(duration("plccoach.lockWait", lockWait)).build();
+        Fleet fleet = fleet(migrator);
+        return fleet != null ? fleet.stamp(target, purge).requireSuccess() : migrator.stamp(target, purge);
     }
 }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.Fleet;
 import com.plccoach.migrations.Migrator;
 import java.io.File;
 import javax.inject.Inject;
@@ -10,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Applies every revision the target needs that is not applied yet, parents first, in one transaction by default. */
 @Mojo(name = "upgrade", requiresProject = false, threadSafe = true)
-public class UpgradeMojo extends AbstractDatabaseMojo {
+public class UpgradeMojo extends AbstractFleetMojo {
 
     /** Where to go: head, heads, a revision id or unique prefix, label@head, +N, head-N, id+N. */
     @Parameter(property = "plccoach.target", defaultValue = "head") private String target;
@@ -42,6 +43,10 @@ public class UpgradeMojo extends AbstractDatabaseMojo {
                 .lockTimeout(duration("plccoach.lockTimeout", lockTimeout)).lockWait(duration("plccoach.lockWait", lockWait))
                 .lockRetries(lockRetries).batchPause(duration("plccoach.batchPause", batchPause)).build();
         // the core logs a line per revision with its duration, and the summary
+        Fleet fleet = fleet(migrator);
+        if (fleet != null) {
+            return fleet.upgrade(target).requireSuccess();
+        }
         return sql ? SqlOutput.write(migrator.upgradeSql(target), sqlFile, getLog(), "upgrade") : migrator.upgrade(target);
     }
 }

@@ -23,6 +23,7 @@ class PluginDescriptorTest {
 
     private static final Set<String> EVERY_GOAL = Set.of("scripts", "placeholders", "skip");
     private static final Set<String> DATABASE = Set.of("url", "user", "serverId", "passwordCommand", "schema");
+    private static final Set<String> FLEET = Set.of("databases", "schemas", "parallelism", "failFast");
 
     private static Document descriptor;
 
@@ -72,6 +73,16 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void the_goals_that_run_on_a_fleet_declare_its_parameters_and_the_others_do_not() {
+        for (String goal : List.of("upgrade", "downgrade", "current", "check", "plan", "stamp")) {
+            assertThat(parameters(goal)).as(goal).containsAll(FLEET);
+        }
+        for (String goal : List.of("restore", "verify", "revision", "import-mybatis", "history")) {
+            assertThat(parameters(goal)).as(goal).doesNotContainAnyElementsOf(FLEET);
+        }
+    }
+
+    @Test
     void backup_is_typed_and_revisions_is_a_list() {
         assertThat(type("downgrade", "backup")).isEqualTo("com.plccoach.migrations.BackupMode");
         assertThat(type("merge", "revisions")).isEqualTo("java.util.List");
@@ -89,6 +100,7 @@ class PluginDescriptorTest {
         assertThat(all).as(goal + " connects").containsAll(DATABASE);
         Set<String> own = new java.util.HashSet<>(all);
         own.removeAll(DATABASE);
+        own.removeAll(FLEET);
         return own;
     }
 

@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.graph;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.RevisionGraphException;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.internal.script.ReadOnceScripts;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.script.RevisionParser;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ public final class RevisionLoader {
 
     /** Every revision of the source, parsed, in the source's (file name) order. */
     public static List<Revision> parse(ScriptSource source, Map<String, String> placeholders) {
+        if (source instanceof ReadOnceScripts once) {
+            // a fleet: every member shares one parse of the same files
+            return once.parsed(placeholders == null ? Map.of() : placeholders, () -> parseEach(source, placeholders));
+        }
+        return parseEach(source, placeholders);
+    }
+
+    private static List<Revision> parseEach(ScriptSource source, Map<String, String> placeholders) {
         RevisionParser parser = new RevisionParser(placeholders == null ? Map.of() : placeholders);
         List<ScriptSource.Script> scripts = source.read();
         List<Revision> revisions = new ArrayList<>(scripts.size());

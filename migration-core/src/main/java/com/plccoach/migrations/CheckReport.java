@@ -25,6 +25,11 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         pending = List.copyOf(pending);
     }
 
+    /** This report in the format of docs/json-format.md (goal {@code check}). */
+    public String toJson() {
+        return Json.of("check", this);
+    }
+
     public boolean multipleHeads() {
         return heads.size() > 1;
     }

@@ -38,6 +38,11 @@ public record VerifyReport(String database, List<RevisionCheck> revisions, Durat
         revisions = List.copyOf(revisions);
     }
 
+    /** This report in the format of docs/json-format.md (goal {@code verify}). */
+    public String toJson() {
+        return Json.of("verify", this);
+    }
+
     public boolean clean() {
         return revisions.stream().allMatch(RevisionCheck::clean);
     }

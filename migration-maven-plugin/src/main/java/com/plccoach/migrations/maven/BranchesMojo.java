@@ -13,6 +13,7 @@ public class BranchesMojo extends AbstractPlccoachMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<RevisionInfo> branches = migrator().branches();
+        report(branches);
         Table table = new Table();
         branches.forEach(r -> table.row(r.id(), Describe.tags(r, false), r.message()));
         table.lines().forEach(this::info);

@@ -3,6 +3,7 @@ package com.plccoach.migrations.maven;
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.Json;
 import com.plccoach.migrations.Migrator;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,27 +39,31 @@ public class CheckMojo extends AbstractScratchMojo {
         CheckReport report = migrator.check();
         List<String> problems = report.problems(multipleHeads);
         if (!problems.isEmpty()) {
+            writeReport(Json.check(report, null, null, false));
             throw new MojoFailureException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems));
         }
         // the core logs each comparison's outcome; both run before failing so that one build names everything
         List<String> schemaProblems = new ArrayList<>();
+        DriftReport live = null;
+        DriftReport desired = null;
         if (drift) {
-            DriftReport live = liveDrift(migrator);
+            live = liveDrift(migrator);
             if (!live.clean()) {
                 schemaProblems.add(live + "\nUndo these changes, or write them into a revision (the desired schema plus"
                         + " `mvn plccoach:revision -Dplccoach.autogenerate=true`); -Dplccoach.drift=false skips this comparison");
             }
         }
         if (desiredSchema != null) {
-            DriftReport desired = migrator.checkDesired();
+            desired = migrator.checkDesired();
             if (!desired.clean()) {
                 schemaProblems.add(desired.toString());
             }
         }
+        List<String> pending = report.pending();
+        writeReport(Json.check(report, live, desired, schemaProblems.isEmpty() && (pending.isEmpty() || !failOnPending)));
         if (!schemaProblems.isEmpty()) {
             throw new MojoFailureException("Check failed: " + String.join("\n", schemaProblems));
         }
-        List<String> pending = report.pending();
         String state = "heads " + Describe.heads(report.heads()) + ", applied " + Describe.heads(report.appliedHeads());
         if (pending.isEmpty()) {
             info("Check passed: " + state + ", nothing pending");

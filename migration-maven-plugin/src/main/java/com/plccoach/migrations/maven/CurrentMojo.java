@@ -18,6 +18,7 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         CurrentState state = migrator().current();
+        report(state);
         if (verbose && !state.applied().isEmpty()) {
             Table table = new Table().row("revision", "applied at", "by", "took");
             for (AppliedRevision applied : state.applied()) {

@@ -25,6 +25,6 @@ public class DowngradeMojo extends AbstractRunMojo {
             return;
         }
         // the core logs a line per revision with its duration, and the summary with the backup taken
-        migrator.downgrade(target);
+        report(migrator.downgrade(target));
     }
 }

@@ -13,6 +13,7 @@ public class HeadsMojo extends AbstractPlccoachMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<RevisionInfo> heads = migrator().heads();
+        report(heads);
         Table table = new Table();
         heads.forEach(r -> table.row(r.id(), Describe.tags(r, true), r.message()));
         table.lines().forEach(this::info);

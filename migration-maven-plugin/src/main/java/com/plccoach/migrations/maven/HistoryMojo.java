@@ -22,6 +22,7 @@ public class HistoryMojo extends AbstractPlccoachMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         List<HistoryEntry> history = migrator().history(range, verbose);
+        report(history);
         history.forEach(entry -> entry.lines().forEach(this::info));
         info(history.size() + " revision(s)" + (range == null ? "" : " in " + range) + ", "
                 + history.stream().filter(HistoryEntry::head).count() + " head(s)");

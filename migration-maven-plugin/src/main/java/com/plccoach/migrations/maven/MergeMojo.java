@@ -24,6 +24,6 @@ public class MergeMojo extends AbstractPlccoachMojo {
         List<String> ids = revisions == null || revisions.isBlank() ? List.of()
                 : Arrays.stream(revisions.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         // the core logs the line that names the new file and its parents
-        migrator().merge(ids, message);
+        report(migrator().merge(ids, message));
     }
 }

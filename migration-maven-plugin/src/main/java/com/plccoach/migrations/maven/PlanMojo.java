@@ -1,5 +1,6 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.PlanReport;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,6 +20,8 @@ public class PlanMojo extends AbstractRunMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         // refused plans are reported, not failed: plan answers "what would happen", it never runs anything
-        migrator().plan(target).render().lines().forEach(this::info);
+        PlanReport report = migrator().plan(target);
+        report(report);
+        report.render().lines().forEach(this::info);
     }
 }

@@ -47,6 +47,6 @@ public class RestoreMojo extends AbstractDatabaseMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path archive = backupFile.isDirectory() ? newestIn(backupFile.toPath()) : backupFile.toPath();
         info("Restoring " + archive);
-        migrator().restore(archive); // the core logs what it brought back
+        report(migrator().restore(archive)); // the core logs what it brought back
     }
 }

@@ -38,7 +38,7 @@ public class RevisionMojo extends AbstractScratchMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (!autogenerate) {
             // the core logs the line that names the new file and its parents
-            migrator().newRevision(message, parent, branchLabel, revisionId);
+            report(migrator().newRevision(message, parent, branchLabel, revisionId));
             return;
         }
         if (desiredSchema == null) {
@@ -50,6 +50,7 @@ public class RevisionMojo extends AbstractScratchMojo {
                     + " plccoach.branchLabel and plccoach.revisionId, or write the revision without plccoach.autogenerate");
         }
         AutogenerateResult result = migrator().autogenerate(message);
+        report(result);
         if (result.noChanges()) {
             info("No difference between the revisions' schema and " + desiredSchema + ": nothing written");
             return;

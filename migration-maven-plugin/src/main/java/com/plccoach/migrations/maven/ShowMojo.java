@@ -17,6 +17,7 @@ public class ShowMojo extends AbstractPlccoachMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         RevisionInfo r = migrator().show(revision);
+        report(r);
         new Table()
                 .row("Revision:", r.id())
                 .row("Parents:", Describe.parents(r))

@@ -20,6 +20,6 @@ public class StampMojo extends AbstractDatabaseMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         // the core logs the summary (heads before and after)
-        migrator().stamp(target, purge);
+        report(migrator().stamp(target, purge));
     }
 }

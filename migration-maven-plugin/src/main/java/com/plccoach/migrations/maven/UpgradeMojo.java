@@ -22,6 +22,6 @@ public class UpgradeMojo extends AbstractRunMojo {
             return;
         }
         // the core logs a line per revision with its duration, and the summary
-        migrator.upgrade(target);
+        report(migrator.upgrade(target));
     }
 }

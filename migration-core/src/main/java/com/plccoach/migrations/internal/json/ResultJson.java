@@ -1,0 +1,169 @@
+package com.plccoach.migrations.internal.json;
+
+import com.plccoach.migrations.AppliedRevision;
+import com.plccoach.migrations.AutogenerateResult;
+import com.plccoach.migrations.CheckReport;
+import com.plccoach.migrations.CurrentState;
+import com.plccoach.migrations.DriftReport;
+import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.HistoryEntry;
+import com.plccoach.migrations.MigrationResult;
+import com.plccoach.migrations.PlanReport;
+import com.plccoach.migrations.RestoreResult;
+import com.plccoach.migrations.RevisionInfo;
+import com.plccoach.migrations.VerifyReport;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes each goal's result in format 1 (docs/json-format.md). A new field is a compatible change;
+ * renaming or removing one, or changing its meaning, is format 2.
+ */
+public final class ResultJson {
+
+    public static final int FORMAT = 1;
+
+    private ResultJson() {
+    }
+
+    /** The result of {@code goal}; a value of a type this format does not describe is an {@link IllegalArgumentException}. */
+    public static String of(String goal, Object result) {
+        JsonOut out = header(goal).field("outcome", "success");
+        body(out, result);
+        return out.end().text();
+    }
+
+    /** {@code check}: outcome {@code failure} when the check did not pass, with every finding by kind. */
+    public static String check(CheckOutcome outcome, boolean passed) {
+        JsonOut out = header("check").field("outcome", passed ? "success" : "failure");
+        check(out, outcome.report(), outcome.liveDrift(), outcome.desiredDrift());
+        return out.end().text();
+    }
+
+    /** A goal that failed: the message the user saw and whose fault it was. */
+    public static String failure(String goal, RuntimeException error) {
+        return header(goal).field("outcome", "failure")
+                .object("error")
+                .field("kind", error instanceof EnvironmentException ? "environment" : "input")
+                .field("type", error.getClass().getSimpleName())
+                .field("message", error.getMessage())
+                .end().end().text();
+    }
+
+    private static JsonOut header(String goal) {
+        return new JsonOut().start().field("format", FORMAT).field("goal", goal);
+    }
+
+    private static void body(JsonOut out, Object result) {
+        if (result instanceof MigrationResult r) {
+            migration(out, r);
+        } else if (result instanceof PlanReport r) {
+            PlanJson.write(out, r);
+        } else if (result instanceof CheckReport r) {
+            check(out, r, null, null);
+        } else if (result instanceof DriftReport r) {
+            drift(out.object("drift"), r).end();
+        } else if (result instanceof VerifyReport r) {
+            verify(out, r);
+        } else if (result instanceof CurrentState r) {
+            current(out, r);
+        } else if (result instanceof RestoreResult r) {
+            restore(out, r);
+        } else if (result instanceof AutogenerateResult r) {
+            out.strings("files", r.files().stream().map(p -> p.toAbsolutePath().toString()).toList())
+                    .strings("changes", r.changes()).millis("durationMs", r.duration());
+        } else if (result instanceof RevisionInfo r) {
+            revision(out.object("revision"), r).end();
+        } else if (result instanceof Path p) {
+            out.strings("files", List.of(p.toAbsolutePath().toString()));
+        } else if (result instanceof List<?> list) {
+            list(out, list);
+        } else if (result != null) {
+            throw new IllegalArgumentException("No JSON format for " + result.getClass().getName());
+        }
+    }
+
+    private static void list(JsonOut out, List<?> list) {
+        out.field("count", list.size()).array("revisions");
+        for (Object item : list) {
+            out.startItem();
+            if (item instanceof HistoryEntry entry) {
+                revision(out, entry.revision()).field("head", entry.head()).field("branchPoint", entry.branchPoint())
+                        .field("mergePoint", entry.mergePoint()).field("graph", entry.graph().stripTrailing());
+            } else if (item instanceof RevisionInfo info) {
+                revision(out, info);
+            } else {
+                throw new IllegalArgumentException("No JSON format for a list of " + item.getClass().getName());
+            }
+            out.end();
+        }
+        out.endArray();
+    }
+
+    private static void migration(JsonOut out, MigrationResult r) {
+        out.field("direction", r.direction().name().toLowerCase()).field("target", r.target())
+                .strings("headsBefore", r.headsBefore()).strings("headsAfter", r.headsAfter())
+                .field("upToDate", r.upToDate()).millis("durationMs", r.duration())
+                .field("count", r.steps().size()).array("revisions");
+        for (MigrationResult.Step step : r.steps()) {
+            out.startItem().field("revision", step.revision()).field("message", step.message())
+                    .millis("durationMs", step.duration()).end();
+        }
+        out.endArray().file("backup", r.backup());
+    }
+
+    private static void check(JsonOut out, CheckReport r, DriftReport live, DriftReport desired) {
+        out.object("findings")
+                .strings("graphErrors", r.graphErrors())
+                .strings("missingFiles", r.missingFiles())
+                .strings("checksumDrift", r.checksumDrift())
+                .strings("severalHeads", r.multipleHeads() ? r.heads() : List.of());
+        if (live != null) {
+            out.strings("liveDrift", live.differences());
+        }
+        if (desired != null) {
+            out.strings("desiredSchemaDrift", desired.differences());
+        }
+        out.end().strings("heads", r.heads()).strings("appliedHeads", r.appliedHeads()).strings("pending", r.pending());
+    }
+
+    private static JsonOut drift(JsonOut out, DriftReport r) {
+        return out.field("compared", r.compared()).field("clean", r.clean()).strings("differences", r.differences())
+                .millis("durationMs", r.duration());
+    }
+
+    private static void verify(JsonOut out, VerifyReport r) {
+        out.field("clean", r.clean()).field("database", r.database()).millis("durationMs", r.duration())
+                .field("count", r.revisions().size()).array("revisions");
+        for (VerifyReport.RevisionCheck check : r.revisions()) {
+            out.startItem().field("revision", check.revision()).field("message", check.message()).field("clean", check.clean())
+                    .strings("problems", check.problems()).end();
+        }
+        out.endArray();
+    }
+
+    private static void current(JsonOut out, CurrentState r) {
+        out.strings("heads", r.heads()).field("atBase", r.atBase()).field("count", r.applied().size()).array("applied");
+        for (AppliedRevision a : r.applied()) {
+            out.startItem().field("revision", a.id()).field("checksum", a.checksum()).field("appliedAt", a.appliedAt())
+                    .field("appliedBy", a.appliedBy()).millis("durationMs", a.duration()).end();
+        }
+        out.endArray();
+    }
+
+    private static void restore(JsonOut out, RestoreResult r) {
+        out.file("archive", r.archive()).field("database", r.database()).strings("tables", r.tables())
+                .field("dataOnly", r.dataOnly()).strings("columns", r.columns()).field("columnValues", r.columnValues())
+                .millis("durationMs", r.duration());
+    }
+
+    static JsonOut revision(JsonOut out, RevisionInfo r) {
+        return out.field("revision", r.id()).strings("parents", r.parents()).strings("branchLabels", r.branchLabels())
+                .strings("dependsOn", r.dependsOn()).field("message", r.message()).field("createDate", r.createDate())
+                .field("location", r.location()).field("transactional", r.transactional()).field("reversible", r.reversible());
+    }
+
+    /** What {@code check} found with the schema comparisons it made (either may be null when not made). */
+    public record CheckOutcome(CheckReport report, DriftReport liveDrift, DriftReport desiredDrift) {
+    }
+}

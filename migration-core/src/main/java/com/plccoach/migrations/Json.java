@@ -18,7 +18,7 @@ public final class Json {
     /**
      * The result of a goal: a {@link MigrationResult}, {@link PlanReport}, {@link CheckReport},
      * {@link DriftReport}, {@link VerifyReport}, {@link CurrentState}, {@link RestoreResult},
-     * {@link AutogenerateResult}, {@link RevisionInfo}, a list of {@link RevisionInfo} or
+     * {@link AutogenerateResult}, {@link HtmlReport}, {@link RevisionInfo}, a list of {@link RevisionInfo} or
      * {@link HistoryEntry}, the {@link java.nio.file.Path} of a written file, or null for a goal with no result.
      */
     public static String of(String goal, Object result) {

@@ -7,6 +7,7 @@ import com.plccoach.migrations.internal.execution.OfflineScript;
 import com.plccoach.migrations.internal.execution.PlanSource;
 import com.plccoach.migrations.internal.execution.StampPlans;
 import com.plccoach.migrations.internal.execution.Validation;
+import com.plccoach.migrations.internal.report.ReportBuilder;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.autogen.Autogenerator;
 import com.plccoach.migrations.internal.autogen.DriftDetector;
@@ -379,6 +380,11 @@ public final class Migrator {
         return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), List.of(), List.of(),
                 List.of(), success, error, null, startedAt, Duration.between(startedAt, java.time.Instant.now()).toMillis(), null,
                 System.getProperty("user.name"), Executor.toolVersion(), archive.toAbsolutePath().toString());
+    }
+
+    /** One self-contained HTML page: the revision graph, what is applied, recent runs, the plan to {@code target}. */
+    public HtmlReport report(String target) {
+        return new ReportBuilder(config).build(target, history(null, false), this::current, () -> plan(target));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.plccoach.migrations.CurrentState;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.HistoryEntry;
+import com.plccoach.migrations.HtmlReport;
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.RestoreResult;
@@ -72,6 +73,8 @@ public final class ResultJson {
         } else if (result instanceof AutogenerateResult r) {
             out.strings("files", r.files().stream().map(p -> p.toAbsolutePath().toString()).toList())
                     .strings("changes", r.changes()).millis("durationMs", r.duration());
+        } else if (result instanceof HtmlReport r) {
+            out.file("file", r.file()).field("revisions", r.revisions()).field("applied", r.applied()).field("runs", r.runs());
         } else if (result instanceof RevisionInfo r) {
             revision(out.object("revision"), r).end();
         } else if (result instanceof Path p) {

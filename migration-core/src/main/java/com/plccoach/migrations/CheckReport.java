@@ -36,12 +36,19 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
 
     /** The problems that make {@code check} fail; several heads count unless {@code multipleHeadsAllowed}. */
     public List<String> problems(boolean multipleHeadsAllowed) {
+        return problems(multipleHeadsAllowed, Advice.EMBEDDED);
+    }
+
+    /** As {@link #problems(boolean)}, saying what to type for the entry point in use. */
+    public List<String> problems(boolean multipleHeadsAllowed, Advice advice) {
         List<String> problems = new ArrayList<>(graphErrors);
         problems.addAll(missingFiles);
         problems.addAll(checksumDrift);
         if (multipleHeads() && !multipleHeadsAllowed) {
-            problems.add("The graph has " + heads.size() + " heads (" + String.join(", ", heads) + "): join them with "
-                    + "`mvn plccoach:merge`, or pass -Dplccoach.multipleHeads=true if the branches are kept apart on purpose.");
+            String allow = advice.entryPoint() == EntryPoint.MAVEN ? "pass -Dplccoach.multipleHeads=true"
+                    : "accept them with checkReport.problems(true)";
+            problems.add(TargetException.severalHeads(heads, null, allow + " if the branches are kept apart on purpose", advice)
+                    .getMessage());
         }
         return problems;
     }

@@ -523,6 +523,7 @@ public final class Migrator {
         private String verifyUrl;
         private String applicationName;
         private Path desiredSchema;
+        private Advice advice;
 
         private Builder() {
         }
@@ -547,11 +548,13 @@ public final class Migrator {
         public Builder verifyUrl(String url) { this.verifyUrl = url; return this; }
         public Builder applicationName(String name) { this.applicationName = name; return this; }
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
+        /** Who drives this migrator, so messages say what to type there (the plugin says MAVEN). */
+        public Builder entryPoint(EntryPoint entryPoint) { this.advice = new Advice(entryPoint); return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema);
+                    verifyUrl, applicationName, desiredSchema, advice);
         }
 
         public Migrator build() {

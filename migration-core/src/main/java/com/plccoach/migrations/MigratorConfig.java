@@ -29,6 +29,7 @@ import javax.sql.DataSource;
  * @param applicationName  {@code application_name} of our sessions, so other sessions can see who holds the lock
  * @param desiredSchema    a .sql file or a folder of .sql files describing the schema as it should be (autogenerate,
  *                         {@code check}); null for none
+ * @param advice           how messages word what to type: builder methods by default, Maven syntax from the plugin
  */
 public record MigratorConfig(
         String url,
@@ -49,7 +50,17 @@ public record MigratorConfig(
         String pgRestore,
         String verifyUrl,
         String applicationName,
-        Path desiredSchema) {
+        Path desiredSchema,
+        Advice advice) {
+
+    /** The configuration with embedded advice (the components before {@code advice} was added). */
+    public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
+                          ScriptSource scripts, String schema, Map<String, String> placeholders, boolean transactionPerRevision,
+                          Duration lockTimeout, Duration lockWait, boolean allowDataLoss, BackupMode backupMode, Path backupDir,
+                          String pgDump, String pgRestore, String verifyUrl, String applicationName, Path desiredSchema) {
+        this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
+                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, desiredSchema, null);
+    }
 
     /** The configuration without a desired schema (the components before {@code desiredSchema} was added). */
     public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
@@ -57,7 +68,7 @@ public record MigratorConfig(
                           Duration lockTimeout, Duration lockWait, boolean allowDataLoss, BackupMode backupMode, Path backupDir,
                           String pgDump, String pgRestore, String verifyUrl, String applicationName) {
         this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
-                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, null);
+                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, null, null);
     }
 
     public static final String DEFAULT_SCHEMA = "public";
@@ -76,6 +87,7 @@ public record MigratorConfig(
         pgDump = pgDump == null ? "pg_dump" : pgDump;
         pgRestore = pgRestore == null ? "pg_restore" : pgRestore;
         applicationName = applicationName == null ? DEFAULT_APPLICATION_NAME : applicationName;
+        advice = advice == null ? Advice.EMBEDDED : advice;
     }
 
     /** Never prints the password, nor a password embedded in the URL. */
@@ -87,7 +99,8 @@ public record MigratorConfig(
                 + ", transactionPerRevision=" + transactionPerRevision + ", lockTimeout=" + lockTimeout + ", lockWait=" + lockWait
                 + ", allowDataLoss=" + allowDataLoss + ", backupMode=" + backupMode + ", backupDir=" + backupDir
                 + ", pgDump=" + pgDump + ", pgRestore=" + pgRestore + ", verifyUrl=" + redactUrl(verifyUrl)
-                + ", applicationName=" + applicationName + ", desiredSchema=" + desiredSchema + "]";
+                + ", applicationName=" + applicationName + ", desiredSchema=" + desiredSchema
+                + ", advice=" + advice + "]";
     }
 
     /** A URL fit for a log line: a password in its user-info part or its parameters becomes ***. */

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.maven;
 
+import com.plccoach.migrations.EntryPoint;
 import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.Json;
 import com.plccoach.migrations.MigrationException;
@@ -68,7 +69,8 @@ abstract class AbstractPlccoachMojo extends AbstractMojo {
     protected Migrator.Builder builder() throws MojoExecutionException, MojoFailureException {
         Migrator.Builder builder = Migrator.builder()
                 .scripts(ScriptSource.directory(scripts.toPath()))
-                .applicationName("plccoach-maven-plugin");
+                .applicationName("plccoach-maven-plugin")
+                .entryPoint(EntryPoint.MAVEN);
         if (placeholders != null) {
             builder.placeholders(placeholders);
         }

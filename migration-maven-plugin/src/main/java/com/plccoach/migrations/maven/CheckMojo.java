@@ -37,7 +37,7 @@ public class CheckMojo extends AbstractScratchMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Migrator migrator = migrator();
         CheckReport report = migrator.check();
-        List<String> problems = report.problems(multipleHeads);
+        List<String> problems = report.problems(multipleHeads, migrator.config().advice());
         if (!problems.isEmpty()) {
             writeReport(Json.check(report, null, null, false));
             throw new MojoFailureException("Check failed, " + problems.size() + " problem(s):\n" + String.join("\n", problems));

@@ -25,10 +25,11 @@ public class VerifyMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        VerifyReport report = migrator().verify();
+        Migrator migrator = migrator();
+        VerifyReport report = migrator.verify();
         report(report);
         // the core logs the summary; the build fails naming each downgrade that does not restore the schema
         report.revisions().forEach(check -> info(check.toString()));
-        report.requireClean();
+        report.requireClean(migrator.config().advice());
     }
 }

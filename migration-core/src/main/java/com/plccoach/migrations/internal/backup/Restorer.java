@@ -45,7 +45,8 @@ public final class Restorer {
         try {
             if (!Files.isRegularFile(backup)) {
                 throw new BackupException("No backup at " + backup + ": give the path the downgrade printed "
-                        + "(-Dplccoach.backupFile=...).");
+                        + "(" + (settings.advice().entryPoint() == com.plccoach.migrations.EntryPoint.MAVEN
+                        ? "-Dplccoach.backupFile=..." : "migrator.restore(archive)") + ").");
             }
             PgTarget target = PgTarget.of(connection);
             PgClients clients = settings.clients();
@@ -100,7 +101,7 @@ public final class Restorer {
     }
 
     /** Missing tables are created with their rows; existing empty ones get their rows; rows already there are never touched. */
-    private static boolean decideDataOnly(Connection connection, List<Relation> tables, Path archive) throws SQLException {
+    private boolean decideDataOnly(Connection connection, List<Relation> tables, Path archive) throws SQLException {
         List<String> missing = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         List<String> withRows = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class Restorer {
         if (!withRows.isEmpty()) {
             throw new BackupException("Refused to restore " + archive + ": these tables already hold rows that the restore would mix "
                     + "with the backup's: " + withRows + ". A full backup restores into an empty database (createdb a new one and point "
-                    + "-Dplccoach.url at it); otherwise empty or drop those tables first. Nothing was changed.");
+                    + settings.advice().setting("url") + " at it); otherwise empty or drop those tables first. Nothing was changed.");
         }
         if (!missing.isEmpty() && !empty.isEmpty()) {
             throw new BackupException("Refused to restore " + archive + ": some of its tables exist (" + empty + ") and some do not ("
@@ -125,7 +126,7 @@ public final class Restorer {
         return !empty.isEmpty();
     }
 
-    private static void requireColumn(Connection connection, ColumnManifest.Entry entry, Path backup) throws SQLException {
+    private void requireColumn(Connection connection, ColumnManifest.Entry entry, Path backup) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM pg_attribute "
                 + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
             ps.setString(1, entry.table().sql());
@@ -134,7 +135,7 @@ public final class Restorer {
                 rs.next();
                 if (rs.getLong(1) == 0) {
                     throw new BackupException("Cannot put back column " + entry.table() + "." + entry.column() + " from " + backup
-                            + ": the column does not exist. Upgrade to the revision that adds it (mvn plccoach:upgrade), then "
+                            + ": the column does not exist. Upgrade to the revision that adds it (" + settings.advice().run("upgrade") + "), then "
                             + "restore again. Nothing was changed.");
                 }
             }

@@ -70,7 +70,7 @@ class ScratchDatabaseTest {
                     .isInstanceOf(EnvironmentException.class)
                     .hasMessageContaining("Cannot create the scratch database plccoach_verify_")
                     .hasMessageContaining("permission denied to create database")
-                    .hasMessageContaining("The user needs CREATEDB there; or set plccoach.verifyUrl");
+                    .hasMessageContaining("The user needs CREATEDB there; or set Migrator.builder().verifyUrl(...)");
         } finally {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("DROP ROLE " + role);
@@ -85,7 +85,7 @@ class ScratchDatabaseTest {
         assertThatThrownBy(() -> ScratchDatabase.create(config, "plccoach_verify"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("verify needs a server on which to create a scratch database, and a data source alone does not name one: "
-                        + "set plccoach.verifyUrl (Migrator.builder().verifyUrl(...)), e.g. jdbc:postgresql://localhost:5432/postgres");
+                        + "set Migrator.builder().verifyUrl(\"jdbc:postgresql://localhost:5432/postgres\")");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.PlanReport;
@@ -73,7 +74,7 @@ public final class PgDumpBackup {
      */
     public Optional<BackupResult> take(Connection transaction, PlanReport report, String planName) {
         if (settings.mode() == BackupMode.NONE) {
-            LOG.warn("plccoach.backup=none: the {} runs WITHOUT a backup, as configured", planName.replace('_', ' '));
+            warnWithoutBackup(transaction, planName);
             return Optional.empty();
         }
         long started = System.nanoTime();
@@ -140,6 +141,22 @@ public final class PgDumpBackup {
         } catch (IOException | UnsupportedOperationException e) {
             throw new BackupException("Cannot write backups to " + directory + " (" + e.getMessage() + "): make it writable or set "
                     + settings.advice().setting("backupDir") + " to a writable directory." + STOPPED, e);
+        }
+    }
+
+    /** Warned only where the user chose it: a scratch database (verify, drift, autogenerate) is ours, and runs without one by design. */
+    private void warnWithoutBackup(Connection transaction, String planName) {
+        String database;
+        try {
+            database = transaction.getCatalog();
+        } catch (SQLException e) {
+            database = null;
+        }
+        if (ScratchDatabase.isScratch(database)) {
+            LOG.debug("{} on scratch database {} runs without a backup", planName, database);
+        } else {
+            LOG.warn("{}: the {} runs WITHOUT a backup, as configured", settings.advice().set("backup", "none"),
+                    planName.replace('_', ' '));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.ShortList;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.RestoreResult;
@@ -75,7 +76,9 @@ public final class Restorer {
             RestoreResult result = new RestoreResult(backup, target.database(), tables.stream().map(Relation::toString).toList(), dataOnly,
                     manifest.entries().stream().map(e -> e.table() + "." + e.column()).toList(), values,
                     Duration.ofNanos(System.nanoTime() - started));
-            LOG.info("{}", result);
+            LOG.info("Restored {} into {}: {}{}, {} in {} ms", backup, result.database(), ShortList.of(result.tables(), "table", "tables"),
+                    result.dataOnly() ? " (rows only)" : "", ShortList.of(result.columns(), "column", "columns")
+                    + (result.columns().isEmpty() ? "" : " (" + values + " value(s))"), result.duration().toMillis());
             return result;
         } catch (SQLException e) {
             throw new BackupException("Restoring " + backup + " failed in the database: " + e.getMessage()

@@ -38,6 +38,11 @@ public final class ScratchDatabase implements AutoCloseable {
      * Creates {@code <prefix>_<random>} on the server and returns it with a configuration for it:
      * same credentials and scripts, no backups (the database is disposable), data loss allowed.
      */
+    /** Whether a database is one of ours: {@code <prefix>_<12 hex>}, created and dropped by this class. */
+    public static boolean isScratch(String database) {
+        return database != null && database.matches("plccoach_[a-z_]+_[0-9a-f]{12}");
+    }
+
     public static ScratchDatabase create(MigratorConfig config, String prefix) {
         String serverUrl = config.verifyUrl() != null ? config.verifyUrl() : config.url();
         if (serverUrl == null) {

@@ -48,6 +48,15 @@ class ScratchDatabaseTest {
     }
 
     @Test
+    void a_scratch_database_is_told_apart_from_the_users_by_its_name() {
+        try (ScratchDatabase scratch = ScratchDatabase.create(config(db.url()), "plccoach_verify")) {
+            assertThat(ScratchDatabase.isScratch(scratch.name())).isTrue();
+        }
+        assertThat(ScratchDatabase.isScratch(db.name())).isFalse();
+        assertThat(ScratchDatabase.isScratch("plccoach")).isFalse();
+    }
+
+    @Test
     void the_verify_url_names_the_server_instead_of_the_configured_database() {
         MigratorConfig config = Migrator.builder().url("jdbc:postgresql://127.0.0.1:1/nowhere").verifyUrl(db.url())
                 .scripts(ScriptSource.directory(Path.of("."))).config();

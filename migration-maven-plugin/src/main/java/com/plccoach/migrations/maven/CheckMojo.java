@@ -4,6 +4,7 @@ import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.Json;
+import com.plccoach.migrations.ShortList;
 import com.plccoach.migrations.Migrator;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public class CheckMojo extends AbstractScratchMojo {
             info("Check passed: " + state + ", nothing pending");
             return;
         }
-        String line = pending.size() + " revision(s) pending: " + String.join(", ", pending);
+        String line = pending.size() + " revision(s) pending: " + ShortList.names(pending);
         if (failOnPending) {
             throw new MojoFailureException(line + ". Apply them with `mvn plccoach:upgrade`, or drop plccoach.failOnPending");
         }

@@ -48,7 +48,7 @@ public record Advice(EntryPoint entryPoint) {
     /** How to name a setting without a value. */
     public String setting(String setting) {
         return switch (entryPoint) {
-            case MAVEN -> "plccoach." + setting;
+            case MAVEN -> "-Dplccoach." + setting;
             case SPRING_BOOT -> "plccoach." + kebab(setting);
             case EMBEDDED -> "Migrator.builder()." + BUILDER_METHODS.getOrDefault(setting, setting) + "(...)";
         };

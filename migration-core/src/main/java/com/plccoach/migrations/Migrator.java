@@ -7,6 +7,7 @@ import com.plccoach.migrations.internal.execution.OfflineScript;
 import com.plccoach.migrations.internal.execution.PlanSource;
 import com.plccoach.migrations.internal.execution.StampPlans;
 import com.plccoach.migrations.internal.execution.Validation;
+import com.plccoach.migrations.internal.report.ReportBuilder;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.autogen.Autogenerator;
 import com.plccoach.migrations.internal.autogen.DriftDetector;
@@ -281,7 +282,7 @@ public final class Migrator {
 
     /** {@link #check()} held against {@code options}: throws {@link CheckFailedException} naming every problem, else returns the report. */
     public CheckReport check(CheckOptions options) {
-        return new com.plccoach.migrations.internal.check.CheckGate(options).enforce(check(), this::drift,
+        return new com.plccoach.migrations.internal.check.CheckGate(options, config.advice()).enforce(check(), this::drift,
                 config.desiredSchema() == null ? null : this::checkDesired);
     }
 
@@ -412,6 +413,11 @@ public final class Migrator {
         return new com.plccoach.migrations.internal.state.HistoryEntry("restore", archive.getFileName().toString(), List.of(), List.of(),
                 List.of(), success, error, null, startedAt, Duration.between(startedAt, java.time.Instant.now()).toMillis(), null,
                 System.getProperty("user.name"), Executor.toolVersion(), archive.toAbsolutePath().toString());
+    }
+
+    /** One self-contained HTML page: the revision graph, what is applied, recent runs, the plan to {@code target}. */
+    public HtmlReport report(String target) {
+        return new ReportBuilder(config).build(target, history(null, false), this::current, () -> plan(target));
     }
 
     /**
@@ -548,6 +554,7 @@ public final class Migrator {
         private Path desiredSchema;
         private int lockRetries = MigratorConfig.DEFAULT_LOCK_RETRIES;
         private Duration batchPause;
+        private Advice advice;
 
         private Builder() {
         }
@@ -574,11 +581,13 @@ public final class Migrator {
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
         public Builder lockRetries(int retries) { this.lockRetries = retries; return this; }
         public Builder batchPause(Duration pause) { this.batchPause = pause; return this; }
+        /** Who drives this migrator, so messages say what to type there (the plugin says MAVEN). */
+        public Builder entryPoint(EntryPoint entryPoint) { this.advice = new Advice(entryPoint); return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause);
+                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause, advice);
         }
 
         public Migrator build() {

@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
  */
 class PluginDescriptorTest {
 
-    private static final Set<String> EVERY_GOAL = Set.of("scripts", "placeholders", "skip");
+    private static final Set<String> EVERY_GOAL = Set.of("scripts", "placeholders", "skip", "reportFile");
     private static final Set<String> DATABASE = Set.of("url", "user", "serverId", "passwordCommand", "schema");
 
     private static Document descriptor;
@@ -69,6 +69,11 @@ class PluginDescriptorTest {
                 .isEqualTo(Set.of("message", "parent", "branchLabel", "revisionId", "autogenerate", "desiredSchema", "verifyUrl"));
         assertThat(databaseParameters("import-mybatis")).isEqualTo(Set.of("mybatisDir", "mybatisEnvironment", "importState", "lockWait"));
         assertThat(databaseParameters("import-alembic")).isEqualTo(Set.of("alembicDir", "alembicConfig", "python", "lockWait"));
+    }
+
+    @Test
+    void report_declares_the_target_of_its_plan_and_where_the_page_goes() {
+        assertThat(databaseParameters("report")).isEqualTo(Set.of("target", "output"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.MigratorConfig;
 import java.nio.file.Path;
@@ -11,15 +12,26 @@ import java.time.Duration;
  * @param lockWaitTimeout pg_dump's {@code --lock-wait-timeout}: how long it may wait for its table locks
  * @param timeout         how long pg_dump or pg_restore may run before it is killed and the backup fails
  * @param password        the password for the clients; null to leave it to libpq ({@code ~/.pgpass}, {@code PGPASSWORD})
+ * @param advice          how messages say what to set
  */
 public record BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
-                             Duration timeout, String password) {
+                             Duration timeout, String password, Advice advice) {
+
+    public BackupSettings {
+        advice = advice == null ? Advice.EMBEDDED : advice;
+    }
+
+    /** Settings whose messages use embedded advice. */
+    public BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
+                          Duration timeout, String password) {
+        this(mode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, Advice.EMBEDDED);
+    }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
 
     public static BackupSettings from(MigratorConfig config) {
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, password(config));
+                config.lockTimeout(), DEFAULT_TIMEOUT, password(config), config.advice());
     }
 
     /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */
@@ -48,23 +60,23 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
     }
 
     public BackupSettings withMode(BackupMode newMode) {
-        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, advice);
     }
 
     public BackupSettings withTimeout(Duration newTimeout) {
-        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password);
+        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password, advice);
     }
 
     public BackupSettings withPgDump(String binary) {
-        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password, advice);
     }
 
     public BackupSettings withDirectory(Path dir) {
-        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password);
+        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password, advice);
     }
 
     PgClients clients() {
-        return new PgClients(pgDump, pgRestore, password, timeout);
+        return new PgClients(pgDump, pgRestore, password, timeout, advice);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.ShortList;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.RestoreResult;
@@ -45,7 +46,8 @@ public final class Restorer {
         try {
             if (!Files.isRegularFile(backup)) {
                 throw new BackupException("No backup at " + backup + ": give the path the downgrade printed "
-                        + "(-Dplccoach.backupFile=...).");
+                        + "(" + (settings.advice().entryPoint() == com.plccoach.migrations.EntryPoint.MAVEN
+                        ? "-Dplccoach.backupFile=..." : "migrator.restore(archive)") + ").");
             }
             PgTarget target = PgTarget.of(connection);
             PgClients clients = settings.clients();
@@ -74,7 +76,9 @@ public final class Restorer {
             RestoreResult result = new RestoreResult(backup, target.database(), tables.stream().map(Relation::toString).toList(), dataOnly,
                     manifest.entries().stream().map(e -> e.table() + "." + e.column()).toList(), values,
                     Duration.ofNanos(System.nanoTime() - started));
-            LOG.info("{}", result);
+            LOG.info("Restored {} into {}: {}{}, {} in {} ms", backup, result.database(), ShortList.of(result.tables(), "table", "tables"),
+                    result.dataOnly() ? " (rows only)" : "", ShortList.of(result.columns(), "column", "columns")
+                    + (result.columns().isEmpty() ? "" : " (" + values + " value(s))"), result.duration().toMillis());
             return result;
         } catch (SQLException e) {
             throw new BackupException("Restoring " + backup + " failed in the database: " + e.getMessage()
@@ -100,7 +104,7 @@ public final class Restorer {
     }
 
     /** Missing tables are created with their rows; existing empty ones get their rows; rows already there are never touched. */
-    private static boolean decideDataOnly(Connection connection, List<Relation> tables, Path archive) throws SQLException {
+    private boolean decideDataOnly(Connection connection, List<Relation> tables, Path archive) throws SQLException {
         List<String> missing = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         List<String> withRows = new ArrayList<>();
@@ -115,7 +119,7 @@ public final class Restorer {
         if (!withRows.isEmpty()) {
             throw new BackupException("Refused to restore " + archive + ": these tables already hold rows that the restore would mix "
                     + "with the backup's: " + withRows + ". A full backup restores into an empty database (createdb a new one and point "
-                    + "-Dplccoach.url at it); otherwise empty or drop those tables first. Nothing was changed.");
+                    + settings.advice().setting("url") + " at it); otherwise empty or drop those tables first. Nothing was changed.");
         }
         if (!missing.isEmpty() && !empty.isEmpty()) {
             throw new BackupException("Refused to restore " + archive + ": some of its tables exist (" + empty + ") and some do not ("
@@ -125,7 +129,7 @@ public final class Restorer {
         return !empty.isEmpty();
     }
 
-    private static void requireColumn(Connection connection, ColumnManifest.Entry entry, Path backup) throws SQLException {
+    private void requireColumn(Connection connection, ColumnManifest.Entry entry, Path backup) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM pg_attribute "
                 + "WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
             ps.setString(1, entry.table().sql());
@@ -134,7 +138,7 @@ public final class Restorer {
                 rs.next();
                 if (rs.getLong(1) == 0) {
                     throw new BackupException("Cannot put back column " + entry.table() + "." + entry.column() + " from " + backup
-                            + ": the column does not exist. Upgrade to the revision that adds it (mvn plccoach:upgrade), then "
+                            + ": the column does not exist. Upgrade to the revision that adds it (" + settings.advice().run("upgrade") + "), then "
                             + "restore again. Nothing was changed.");
                 }
             }

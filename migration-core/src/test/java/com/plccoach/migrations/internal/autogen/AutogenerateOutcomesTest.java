@@ -122,7 +122,7 @@ class AutogenerateOutcomesTest {
         AutogenFixture f = new AutogenFixture(db, temp).given("CREATE TABLE t (a int);", "");
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(f.scripts)).build();
         assertThatThrownBy(() -> migrator.autogenerate("x")).isInstanceOf(MigrationException.class)
-                .hasMessage("no desired schema is configured: set plccoach.desiredSchema (Migrator.builder().desiredSchema(path))"
+                .hasMessage("no desired schema is configured: set Migrator.builder().desiredSchema(...)"
                         + " to a .sql file or a folder of .sql files describing the schema");
     }
 
@@ -132,7 +132,7 @@ class AutogenerateOutcomesTest {
         Path missing = temp.resolve("nope.sql");
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(f.scripts)).desiredSchema(missing).build();
         assertThatThrownBy(() -> migrator.autogenerate("x")).isInstanceOf(RevisionFileException.class)
-                .hasMessage("the desired schema " + missing.toAbsolutePath() + " does not exist: point plccoach.desiredSchema at a .sql"
+                .hasMessage("the desired schema " + missing.toAbsolutePath() + " does not exist: point Migrator.builder().desiredSchema(...) at a .sql"
                         + " file or a folder of .sql files");
     }
 

@@ -143,7 +143,7 @@ class RestorerTest {
         assertThatThrownBy(() -> new Restorer(settings(BackupMode.AFFECTED)).restore(connection, backup.archive()))
                 .isInstanceOf(BackupException.class)
                 .hasMessage("Cannot put back column public.notes.body from " + backup.archive() + ": the column does not exist. "
-                        + "Upgrade to the revision that adds it (mvn plccoach:upgrade), then restore again. Nothing was changed.");
+                        + "Upgrade to the revision that adds it (`migrator.upgrade(target)`), then restore again. Nothing was changed.");
     }
 
     @Test
@@ -164,6 +164,6 @@ class RestorerTest {
 
         assertThatThrownBy(() -> new Restorer(settings(BackupMode.FULL)).restore(connection, missing))
                 .isInstanceOf(BackupException.class)
-                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (-Dplccoach.backupFile=...).");
+                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (migrator.restore(archive)).");
     }
 }

@@ -2,10 +2,14 @@ package com.plccoach.migrations.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plccoach.migrations.CheckFailedException;
+import com.plccoach.migrations.CheckOptions;
 import com.plccoach.migrations.DataLossException;
+import com.plccoach.migrations.ImportResult;
 import com.plccoach.migrations.Json;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.Migrator;
@@ -125,6 +129,33 @@ class JsonResultsTest {
     }
 
     @Test
+    void aPassingChecksJsonHasTheLiveDriftComparisonItMade() throws Exception {
+        migrator.upgrade("head");
+
+        JsonNode json = MAPPER.readTree(migrator.check(CheckOptions.defaults()).toJson());
+
+        assertThat(json.path("outcome").asText()).isEqualTo("success");
+        assertThat(json.path("findings").path("liveDrift").isArray()).isTrue();
+        assertThat(json.path("findings").path("liveDrift")).isEmpty();
+    }
+
+    @Test
+    void aFailedChecksJsonNamesTheObjectChangedByHandAndTheMessage() throws Exception {
+        migrator.upgrade("head");
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE added_by_hand (id int)");
+        }
+        CheckFailedException failed = catchThrowableOfType(() -> migrator.check(CheckOptions.defaults()), CheckFailedException.class);
+
+        JsonNode json = MAPPER.readTree(Json.failure("check", failed));
+
+        assertThat(json.path("outcome").asText()).isEqualTo("failure");
+        assertThat(json.path("findings").path("liveDrift").toString()).contains("added_by_hand");
+        assertThat(json.path("error").path("type").asText()).isEqualTo("CheckFailedException");
+        assertThat(json.path("error").path("message").asText()).isEqualTo(failed.getMessage());
+    }
+
+    @Test
     void historysJsonHasOneEntryPerRevisionNewestFirst() throws Exception {
         JsonNode json = MAPPER.readTree(Json.of("history", migrator.history(null, false)));
 
@@ -145,6 +176,17 @@ class JsonResultsTest {
         assertThat(json.path("outcome").asText()).isEqualTo("failure");
         assertThat(json.path("error").path("kind").asText()).isEqualTo("input");
         assertThat(json.path("error").path("message").asText()).isEqualTo(refusal.getMessage());
+    }
+
+    @Test
+    void anImportsJsonNamesTheFilesItWroteAndTheState() throws Exception {
+        ImportResult result = new ImportResult(List.of(scripts.resolve("001.sql")), List.of(), List.of("1"), true, "stamped at 1");
+
+        JsonNode json = MAPPER.readTree(Json.of("import-mybatis", result));
+
+        assertThat(json.path("written").get(0).asText()).isEqualTo(scripts.resolve("001.sql").toAbsolutePath().toString());
+        assertThat(json.path("stamped").asBoolean()).isTrue();
+        assertThat(json.path("state").asText()).isEqualTo("stamped at 1");
     }
 
     @Test

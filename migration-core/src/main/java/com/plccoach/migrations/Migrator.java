@@ -153,9 +153,10 @@ public final class Migrator {
         if (parent == null || parent.isBlank()) {
             List<Revision> heads = graph.heads();
             if (heads.size() > 1) {
-                throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
-                        .collect(Collectors.joining(", ")) + "), so the new revision's parent is not obvious: give it"
-                        + " (-Dplccoach.parent=" + heads.get(0).id() + "), or first join the heads with `mvn plccoach:merge`");
+                String first = heads.get(0).id();
+                throw TargetException.severalHeads(heads.stream().map(Revision::id).toList(), "so the new revision's parent is not"
+                        + " obvious", "give the parent (" + (config.advice().entryPoint() == EntryPoint.MAVEN ? config.advice()
+                        .set("parent", first) : "newRevision(message, \"" + first + "\", branchLabel, id)") + ")", config.advice());
             }
             parents = heads.stream().map(Revision::id).toList();
         } else if (parent.strip().equals("base")) {
@@ -468,9 +469,8 @@ public final class Migrator {
         RevisionGraph graph = graphForWriting(directory);
         List<Revision> heads = graph.heads();
         if (heads.size() > 1) {
-            throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
-                    .collect(Collectors.joining(", ")) + "), so there is no single current schema to start from: first join"
-                    + " the heads with `mvn plccoach:merge`");
+            throw TargetException.severalHeads(heads.stream().map(Revision::id).toList(),
+                    "so there is no single current schema to start from", null, config.advice());
         }
         List<String> parents = heads.stream().map(Revision::id).toList();
         GeneratedRevisions generated = new Autogenerator(config, graph).generate(parents, config.desiredSchema());

@@ -142,8 +142,8 @@ class AutogenerateOutcomesTest {
         Files.writeString(f.scripts.resolve("20250101_0001_002_other.sql"),
                 "-- revision: 002\n-- down_revision: base\n-- message: other root\n\nSELECT 1;\n\n-- //@UNDO\n\nSELECT 1;\n");
         assertThatThrownBy(f::autogenerate).isInstanceOf(TargetException.class)
-                .hasMessage("the graph has 2 heads (001, 002), so there is no single current schema to start from: first join"
-                        + " the heads with `mvn plccoach:merge`");
+                .hasMessage("the graph has 2 heads (001, 002), so there is no single current schema to start from: join them"
+                        + " with `migrator.merge(heads, message)`");
     }
 
     @Test

@@ -20,6 +20,11 @@ public record AutogenerateResult(List<Path> files, List<String> changes, Duratio
         changes = List.copyOf(changes);
     }
 
+    /** This result in the format of docs/json-format.md (goal {@code revision}). */
+    public String toJson() {
+        return Json.of("revision", this);
+    }
+
     /** True when the revisions already give the desired schema and nothing was written. */
     public boolean noChanges() {
         return files.isEmpty();

@@ -13,9 +13,18 @@ import java.util.List;
  * @param appliedHeads   heads of the applied set
  * @param pending        revisions not applied yet, in the order an upgrade to {@code heads} would apply them
  * @param lintFindings   lock hazards of the pending revisions on tables that exist and hold rows (docs/big-tables.md)
+ * @param liveDrift      the live schema against the one its applied revisions give; null when not compared
+ * @param desiredDrift   the revisions against the desired schema; null when not compared
  */
 public record CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
-                          List<String> appliedHeads, List<String> pending, List<LintFinding> lintFindings) {
+                          List<String> appliedHeads, List<String> pending, List<LintFinding> lintFindings,
+                          DriftReport liveDrift, DriftReport desiredDrift) {
+
+    /** A report without schema comparisons (the components before they joined the report). */
+    public CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
+                       List<String> appliedHeads, List<String> pending, List<LintFinding> lintFindings) {
+        this(graphErrors, missingFiles, checksumDrift, heads, appliedHeads, pending, lintFindings, null, null);
+    }
 
     /** A report without lint findings (the components before the lint was added). */
     public CheckReport(List<String> graphErrors, List<String> missingFiles, List<String> checksumDrift, List<String> heads,
@@ -33,18 +42,35 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         lintFindings = List.copyOf(lintFindings);
     }
 
+    /** This report with the schema comparisons {@code check(CheckOptions)} made (either may be null when not made). */
+    public CheckReport withDrift(DriftReport live, DriftReport desired) {
+        return new CheckReport(graphErrors, missingFiles, checksumDrift, heads, appliedHeads, pending, lintFindings, live, desired);
+    }
+
+    /** This report in the format of docs/json-format.md (goal {@code check}). */
+    public String toJson() {
+        return Json.of("check", this);
+    }
+
     public boolean multipleHeads() {
         return heads.size() > 1;
     }
 
     /** The problems that make {@code check} fail; several heads count unless {@code multipleHeadsAllowed}. */
     public List<String> problems(boolean multipleHeadsAllowed) {
+        return problems(multipleHeadsAllowed, Advice.EMBEDDED);
+    }
+
+    /** As {@link #problems(boolean)}, saying what to type for the entry point in use. */
+    public List<String> problems(boolean multipleHeadsAllowed, Advice advice) {
         List<String> problems = new ArrayList<>(graphErrors);
         problems.addAll(missingFiles);
         problems.addAll(checksumDrift);
         if (multipleHeads() && !multipleHeadsAllowed) {
-            problems.add("The graph has " + heads.size() + " heads (" + String.join(", ", heads) + "): join them with "
-                    + "`mvn plccoach:merge`, or pass -Dplccoach.multipleHeads=true if the branches are kept apart on purpose.");
+            String allow = advice.entryPoint() == EntryPoint.MAVEN ? "pass -Dplccoach.multipleHeads=true"
+                    : "accept them with checkReport.problems(true)";
+            problems.add(TargetException.severalHeads(heads, null, allow + " if the branches are kept apart on purpose", advice)
+                    .getMessage());
         }
         return problems;
     }
@@ -57,7 +83,7 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
 
     /** How many revisions are pending, and which. */
     public String pendingLine() {
-        return pending.size() + " revision(s) pending: " + String.join(", ", pending);
+        return pending.size() + " revision(s) pending: " + ShortList.names(pending);
     }
 
     private static String orBase(List<String> ids) {

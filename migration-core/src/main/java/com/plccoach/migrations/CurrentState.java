@@ -10,6 +10,11 @@ public record CurrentState(List<String> heads, List<AppliedRevision> applied) {
         applied = List.copyOf(applied);
     }
 
+    /** This state in the format of docs/json-format.md (goal {@code current}). */
+    public String toJson() {
+        return Json.of("current", this);
+    }
+
     public boolean atBase() {
         return heads.isEmpty();
     }

@@ -15,6 +15,11 @@ public record DriftReport(String compared, List<String> differences, Duration du
         differences = List.copyOf(differences);
     }
 
+    /** This report in the format of docs/json-format.md (goal {@code drift}). */
+    public String toJson() {
+        return Json.of("drift", this);
+    }
+
     public boolean clean() {
         return differences.isEmpty();
     }

@@ -33,6 +33,11 @@ public record MigrationResult(
         steps = List.copyOf(steps);
     }
 
+    /** This result in the format of docs/json-format.md, goal {@code upgrade} or {@code downgrade}. */
+    public String toJson() {
+        return Json.of(direction.name().toLowerCase(), this);
+    }
+
     public boolean upToDate() {
         return steps.isEmpty();
     }

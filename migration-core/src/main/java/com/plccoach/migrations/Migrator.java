@@ -2,6 +2,7 @@ package com.plccoach.migrations;
 
 import com.plccoach.migrations.internal.engine.Authoring;
 import com.plccoach.migrations.internal.engine.Engine;
+import com.plccoach.migrations.internal.report.ReportBuilder;
 import com.plccoach.migrations.internal.graph.PublicViews;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,7 +163,7 @@ public final class Migrator {
 
     /** {@link #check()} held against {@code options}: throws {@link CheckFailedException} naming every problem, else returns the report. */
     public CheckReport check(CheckOptions options) {
-        return new com.plccoach.migrations.internal.check.CheckGate(options).enforce(check(), this::drift,
+        return new com.plccoach.migrations.internal.check.CheckGate(options, config.advice()).enforce(check(), this::drift,
                 config.desiredSchema() == null ? null : this::checkDesired);
     }
 
@@ -201,6 +202,11 @@ public final class Migrator {
      */
     public RestoreResult restore(Path archive) {
         return engine.restore(archive);
+    }
+
+    /** One self-contained HTML page: the revision graph, what is applied, recent runs, the plan to {@code target}. */
+    public HtmlReport report(String target) {
+        return new ReportBuilder(config).build(target, history(null, false), this::current, () -> plan(target));
     }
 
     /**
@@ -276,6 +282,7 @@ public final class Migrator {
         private Path desiredSchema;
         private int lockRetries = MigratorConfig.DEFAULT_LOCK_RETRIES;
         private Duration batchPause;
+        private Advice advice;
 
         private Builder() {
         }
@@ -302,11 +309,13 @@ public final class Migrator {
         public Builder desiredSchema(Path path) { this.desiredSchema = path; return this; }
         public Builder lockRetries(int retries) { this.lockRetries = retries; return this; }
         public Builder batchPause(Duration pause) { this.batchPause = pause; return this; }
+        /** Who drives this migrator, so messages say what to type there (the plugin says MAVEN). */
+        public Builder entryPoint(EntryPoint entryPoint) { this.advice = new Advice(entryPoint); return this; }
 
         public MigratorConfig config() {
             return new MigratorConfig(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders,
                     transactionPerRevision, lockTimeout, lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore,
-                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause);
+                    verifyUrl, applicationName, desiredSchema, lockRetries, batchPause, advice);
         }
 
         public Migrator build() {

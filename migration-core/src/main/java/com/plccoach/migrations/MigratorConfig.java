@@ -31,6 +31,7 @@ import javax.sql.DataSource;
  *                         {@code check}); null for none
  * @param lockRetries      how many times a transaction that {@code lock_timeout} struck runs again, after growing pauses
  * @param batchPause       the pause between two batches of a batched backfill ({@code -- batch_size: N})
+ * @param advice           how messages word what to type: builder methods by default, Maven syntax from the plugin
  */
 public record MigratorConfig(
         String url,
@@ -53,9 +54,21 @@ public record MigratorConfig(
         String applicationName,
         Path desiredSchema,
         int lockRetries,
-        Duration batchPause) {
+        Duration batchPause,
+        Advice advice) {
 
     public static final int DEFAULT_LOCK_RETRIES = 3;
+
+    /** The configuration with embedded advice (the components before {@code advice} was added). */
+    public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
+                          ScriptSource scripts, String schema, Map<String, String> placeholders, boolean transactionPerRevision,
+                          Duration lockTimeout, Duration lockWait, boolean allowDataLoss, BackupMode backupMode, Path backupDir,
+                          String pgDump, String pgRestore, String verifyUrl, String applicationName, Path desiredSchema,
+                          int lockRetries, Duration batchPause) {
+        this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
+                lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, desiredSchema,
+                lockRetries, batchPause, null);
+    }
 
     /** The configuration with the default lock retries and no batch pause (the components before {@code lockRetries}). */
     public MigratorConfig(String url, String user, String password, String passwordCommand, DataSource dataSource,
@@ -64,7 +77,7 @@ public record MigratorConfig(
                           String pgDump, String pgRestore, String verifyUrl, String applicationName, Path desiredSchema) {
         this(url, user, password, passwordCommand, dataSource, scripts, schema, placeholders, transactionPerRevision, lockTimeout,
                 lockWait, allowDataLoss, backupMode, backupDir, pgDump, pgRestore, verifyUrl, applicationName, desiredSchema,
-                DEFAULT_LOCK_RETRIES, Duration.ZERO);
+                DEFAULT_LOCK_RETRIES, Duration.ZERO, null);
     }
 
     /** The configuration without a desired schema (the components before {@code desiredSchema} was added). */
@@ -93,6 +106,7 @@ public record MigratorConfig(
         pgDump = pgDump == null ? "pg_dump" : pgDump;
         pgRestore = pgRestore == null ? "pg_restore" : pgRestore;
         applicationName = applicationName == null ? DEFAULT_APPLICATION_NAME : applicationName;
+        advice = advice == null ? Advice.EMBEDDED : advice;
     }
 
     /** Never prints the password, nor a password embedded in the URL. */
@@ -104,7 +118,8 @@ public record MigratorConfig(
                 + ", transactionPerRevision=" + transactionPerRevision + ", lockTimeout=" + lockTimeout + ", lockWait=" + lockWait
                 + ", allowDataLoss=" + allowDataLoss + ", backupMode=" + backupMode + ", backupDir=" + backupDir
                 + ", pgDump=" + pgDump + ", pgRestore=" + pgRestore + ", verifyUrl=" + redactUrl(verifyUrl)
-                + ", applicationName=" + applicationName + ", desiredSchema=" + desiredSchema + "]";
+                + ", applicationName=" + applicationName + ", desiredSchema=" + desiredSchema
+                + ", lockRetries=" + lockRetries + ", batchPause=" + batchPause + ", advice=" + advice + "]";
     }
 
     /** A URL fit for a log line: a password in its user-info part or its parameters becomes ***. */

@@ -25,6 +25,11 @@ public record PlanReport(Direction direction, String target, List<RevisionReport
         return new PlanReport(direction, target, revisions, reason);
     }
 
+    /** This report in the format of docs/json-format.md (goal {@code plan}). */
+    public String toJson() {
+        return Json.of("plan", this);
+    }
+
     public boolean refused() {
         return refusal != null;
     }

@@ -23,6 +23,11 @@ public record RestoreResult(Path archive, String database, List<String> tables, 
         state = List.copyOf(state);
     }
 
+    /** This result in the format of docs/json-format.md (goal {@code restore}). */
+    public String toJson() {
+        return Json.of("restore", this);
+    }
+
     @Override
     public String toString() {
         return "restored " + archive + " into " + database + ": " + tables.size() + " table(s)" + (dataOnly ? " (rows only)" : "")

@@ -53,4 +53,18 @@ public class TargetException extends MigrationException {
     public List<String> revisions() {
         return revisions;
     }
+
+    /**
+     * The graph has several heads where one was needed: one wording for every path (a new revision,
+     * autogenerate, check), naming the heads, why one was needed and the ways out. Its {@link #revisions()}
+     * are the heads.
+     *
+     * @param why       what needed a single head, e.g. "so the new revision's parent is not obvious"; null for none
+     * @param otherwise another way out besides merging, e.g. "give the parent"; null for none
+     */
+    public static TargetException severalHeads(List<String> heads, String why, String otherwise, Advice advice) {
+        return severalHeads(null, heads, "the graph has " + heads.size() + " heads (" + String.join(", ", heads) + ")"
+                + (why == null ? "" : ", " + why) + ": join them with " + advice.run("merge")
+                + (otherwise == null ? "" : ", or " + otherwise));
+    }
 }

@@ -38,6 +38,11 @@ public record VerifyReport(String database, List<RevisionCheck> revisions, Durat
         revisions = List.copyOf(revisions);
     }
 
+    /** This report in the format of docs/json-format.md (goal {@code verify}). */
+    public String toJson() {
+        return Json.of("verify", this);
+    }
+
     public boolean clean() {
         return revisions.stream().allMatch(RevisionCheck::clean);
     }
@@ -49,11 +54,16 @@ public record VerifyReport(String database, List<RevisionCheck> revisions, Durat
 
     /** This report when clean; otherwise a {@link VerificationException} listing every problem. */
     public VerifyReport requireClean() {
+        return requireClean(Advice.EMBEDDED);
+    }
+
+    /** As {@link #requireClean()}, saying what to type for the entry point in use. */
+    public VerifyReport requireClean(Advice advice) {
         if (!clean()) {
             throw new VerificationException("verify found " + problems().size() + " problem(s):\n  - "
                     + String.join("\n  - ", problems())
                     + "\nFix the down part (after `-- //@UNDO`) of each revision named so that it undoes exactly what its up part did, "
-                    + "then run `mvn plccoach:verify` again.");
+                    + "then run " + advice.run("verify") + " again.");
         }
         return this;
     }

@@ -137,8 +137,18 @@ class GraphFacadeTest {
         branched();
         assertThatThrownBy(() -> migrator().newRevision("x", null, null, null))
                 .isInstanceOf(TargetException.class)
-                .hasMessage("the graph has 2 heads (b, c), so the new revision's parent is not obvious: give it"
-                        + " (-Dplccoach.parent=b), or first join the heads with `mvn plccoach:merge`");
+                .hasMessage("the graph has 2 heads (b, c), so the new revision's parent is not obvious: join them with"
+                        + " `migrator.merge(heads, message)`, or give the parent (newRevision(message, \"b\", branchLabel, id))");
+    }
+
+    @Test
+    void from_maven_a_new_revision_with_several_heads_names_the_parent_property() throws IOException {
+        branched();
+        Migrator maven = Migrator.builder().scripts(ScriptSource.directory(dir)).entryPoint(EntryPoint.MAVEN).build();
+        assertThatThrownBy(() -> maven.newRevision("x", null, null, null))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("the graph has 2 heads (b, c), so the new revision's parent is not obvious: join them with"
+                        + " `mvn plccoach:merge`, or give the parent (-Dplccoach.parent=b)");
     }
 
     @Test

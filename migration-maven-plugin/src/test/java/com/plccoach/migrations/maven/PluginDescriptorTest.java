@@ -21,7 +21,7 @@ import org.w3c.dom.NodeList;
  */
 class PluginDescriptorTest {
 
-    private static final Set<String> EVERY_GOAL = Set.of("scripts", "placeholders", "skip");
+    private static final Set<String> EVERY_GOAL = Set.of("scripts", "placeholders", "skip", "reportFile");
     private static final Set<String> DATABASE = Set.of("url", "user", "serverId", "passwordCommand", "schema");
     private static final Set<String> FLEET = Set.of("databases", "schemas", "parallelism", "failFast");
 
@@ -80,6 +80,11 @@ class PluginDescriptorTest {
         for (String goal : List.of("restore", "verify", "revision", "import-mybatis", "history")) {
             assertThat(parameters(goal)).as(goal).doesNotContainAnyElementsOf(FLEET);
         }
+    }
+
+    @Test
+    void report_declares_the_target_of_its_plan_and_where_the_page_goes() {
+        assertThat(databaseParameters("report")).isEqualTo(Set.of("target", "output"));
     }
 
     @Test

@@ -21,5 +21,6 @@ public final class EmbeddedStartup {
                 .build()
                 .upgrade("head");
         System.out.println("schema at " + result.headsAfter() + " after " + result.steps().size() + " revision(s)");
+        System.out.println(result.toJson());
     }
 }

@@ -40,7 +40,7 @@ class EmbeddingTest {
         Path schemaJar = schemaJar();
         List<String> classpath = new ArrayList<>(List.of(schemaJar.toString(), location(Migrator.class),
                 location(org.postgresql.Driver.class), location(org.apache.commons.exec.CommandLine.class),
-                location(org.slf4j.LoggerFactory.class),
+                location(org.slf4j.LoggerFactory.class), location(com.fasterxml.jackson.core.JsonFactory.class),
                 location(org.slf4j.simple.SimpleLogger.class), location(EmbeddedStartup.class)));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", String.join(java.io.File.pathSeparator, classpath), EmbeddedStartup.class.getName())
@@ -52,7 +52,7 @@ class EmbeddingTest {
         int exit = process.waitFor();
 
         assertThat(exit).as(output).isZero();
-        assertThat(output).contains("schema at [005] after 5 revision(s)");
+        assertThat(output).contains("schema at [005] after 5 revision(s)", "\"goal\" : \"upgrade\"");
         assertThat(appliedRevisions()).containsExactly("001", "002", "003", "004", "005");
     }
 

@@ -1,6 +1,7 @@
 package com.plccoach.migrations.spring;
 
 import com.plccoach.migrations.DatabaseUnavailableException;
+import com.plccoach.migrations.EntryPoint;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ final class PlccoachMigratorFactory {
                 .lockTimeout(properties.getLockTimeout())
                 .transactionPerRevision(properties.isTransactionPerRevision())
                 .allowDataLoss(properties.isAllowDataLoss())
-                .applicationName("plccoach-spring-boot");
+                .applicationName("plccoach-spring-boot")
+                .entryPoint(EntryPoint.SPRING_BOOT); // messages then name plccoach.* properties
         DataSource dataSource = qualified != null ? qualified : unique;
         if (properties.getUrl() != null) {
             return builder.url(properties.getUrl()).user(properties.getUser()).password(properties.getPassword()).build();

@@ -77,7 +77,8 @@ public final class AlembicImporter {
                 config.user(), config.password(), config.passwordCommand(), null, config.scripts(), config.schema(),
                 config.placeholders(), config.transactionPerRevision(), config.lockTimeout(), config.lockWait(),
                 config.allowDataLoss(), config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.verifyUrl(), config.applicationName(), config.desiredSchema()));
+                config.verifyUrl(), config.applicationName(), config.desiredSchema(), config.lockRetries(), config.batchPause(),
+                config.advice()));
     }
 
     private String describe(MigratorConfig config) {

@@ -43,7 +43,7 @@ public final class Autogenerator {
      * @param heads the revisions that make the current state (usually the single head; empty for none)
      */
     public GeneratedRevisions generate(Collection<String> heads, Path desired) {
-        SchemaStates.desiredFiles(desired);
+        SchemaStates.desiredFiles(desired, config.advice());
         try (ScratchDatabase current = ScratchDatabase.create(config, "plccoach_autogen_current");
              ScratchDatabase target = ScratchDatabase.create(config, "plccoach_autogen_desired")) {
             long t0 = System.nanoTime();
@@ -170,9 +170,9 @@ public final class Autogenerator {
         return differences.stream().map(Difference::describe).collect(Collectors.joining("; "));
     }
 
-    private static AutogenerateException failure(String what, GeneratedRevisions g) {
+    private AutogenerateException failure(String what, GeneratedRevisions g) {
         return new AutogenerateException("The generated revision was not written: " + what
-                + ". Write this change by hand (`mvn plccoach:revision -Dplccoach.message=...`), starting from the generated SQL:\n"
+                + ". Write this change by hand (" + config.advice().run("revision") + "), starting from the generated SQL:\n"
                 + g.preview());
     }
 }

@@ -47,13 +47,14 @@ public final class DriftDetector {
             applied = appliedRevisions(c);
             live = new CatalogReader(config.schema()).read(c);
         } catch (SQLException e) {
-            throw new MigrationException("Cannot read the schema of the live database: " + e.getMessage(), e);
+            throw new com.plccoach.migrations.EnvironmentException("Cannot read the schema of the live database: " + e.getMessage()
+                    + ". Check that the configured user may read its catalog", e);
         }
         for (String id : applied) {
             if (graph.find(id).isEmpty()) {
                 throw new MigrationException("revision " + id + " is applied to " + database + " but has no file in "
-                        + config.scripts().describe() + ", so the schema it gave cannot be rebuilt; restore the file, or run"
-                        + " `mvn plccoach:check` to see every such revision");
+                        + config.scripts().describe() + ", so the schema it gave cannot be rebuilt; restore the file, or run "
+                        + config.advice().run("check") + " to see every such revision");
             }
         }
         SchemaSnapshot expected;
@@ -73,7 +74,7 @@ public final class DriftDetector {
     /** The schema of the given revisions (usually the head) against the desired schema. */
     public DriftReport desired(Collection<String> heads, Path desired) {
         long start = System.nanoTime();
-        SchemaStates.desiredFiles(desired);
+        SchemaStates.desiredFiles(desired, config.advice());
         SchemaSnapshot revisions;
         SchemaSnapshot wanted;
         try (ScratchDatabase current = ScratchDatabase.create(config, "plccoach_check_revisions");
@@ -93,8 +94,8 @@ public final class DriftDetector {
             });
         }
         String compared = "the schema of " + (heads.isEmpty() ? "no revision" : "revisions up to " + String.join(", ", heads))
-                + " against the desired schema " + desired + (out.isEmpty() ? "" : "; run `mvn plccoach:revision"
-                + " -Dplccoach.autogenerate=true -Dplccoach.message=...` to write the missing revision");
+                + " against the desired schema " + desired + (out.isEmpty() ? "" : "; run "
+                + config.advice().run("autogenerate") + " to write the missing revision");
         return new DriftReport(compared, out, Duration.ofNanos(System.nanoTime() - start));
     }
 

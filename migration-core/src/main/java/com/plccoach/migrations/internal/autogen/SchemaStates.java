@@ -75,7 +75,7 @@ final class SchemaStates {
 
     /** Applies the desired schema: one .sql file, or every .sql file under a folder in name order. */
     static void applyDesired(ScratchDatabase scratch, Path desired) {
-        List<Path> files = desiredFiles(desired);
+        List<Path> files = desiredFiles(desired, scratch.config().advice());
         try (Connection c = scratch.connect()) {
             for (Path file : files) {
                 String text;
@@ -92,17 +92,17 @@ final class SchemaStates {
         }
     }
 
-    static List<Path> desiredFiles(Path desired) {
+    static List<Path> desiredFiles(Path desired, com.plccoach.migrations.Advice advice) {
         if (desired == null) {
-            throw new MigrationException("no desired schema is configured: set plccoach.desiredSchema"
-                    + " (Migrator.builder().desiredSchema(path)) to a .sql file or a folder of .sql files describing the schema");
+            throw new MigrationException("no desired schema is configured: set " + advice.setting("desiredSchema")
+                    + " to a .sql file or a folder of .sql files describing the schema");
         }
         if (Files.isRegularFile(desired)) {
             return List.of(desired);
         }
         if (!Files.isDirectory(desired)) {
-            throw new RevisionFileException("the desired schema " + desired.toAbsolutePath() + " does not exist: point"
-                    + " plccoach.desiredSchema at a .sql file or a folder of .sql files");
+            throw new RevisionFileException("the desired schema " + desired.toAbsolutePath() + " does not exist: point "
+                    + advice.setting("desiredSchema") + " at a .sql file or a folder of .sql files");
         }
         try (Stream<Path> walk = Files.walk(desired)) {
             List<Path> files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))

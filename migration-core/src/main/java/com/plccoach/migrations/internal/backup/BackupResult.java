@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.backup;
 
 import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.ShortList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ public record BackupResult(Path archive, BackupMode mode, List<String> tables, L
     @Override
     public String toString() {
         return mode.name().toLowerCase() + " backup " + archive + " (" + bytes + " bytes, " + duration.toMillis() + " ms"
-                + (tables.isEmpty() ? "" : ", tables " + tables) + (columnFiles.isEmpty() ? "" : ", " + columnFiles.size() + " column file(s)") + ")";
+                + (tables.isEmpty() ? "" : ", " + ShortList.of(tables, "table", "tables"))
+                + (columnFiles.isEmpty() ? "" : ", " + columnFiles.size() + " column file(s)") + ")";
     }
 }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.MigratorConfig;
 import java.nio.file.Path;
@@ -12,9 +13,20 @@ import java.time.Duration;
  * @param timeout         how long pg_dump or pg_restore may run before it is killed and the backup fails
  * @param password        the password for the clients; null to leave it to libpq ({@code ~/.pgpass}, {@code PGPASSWORD})
  * @param stateSchema     schema of the state tables, whose revisions are recorded beside each archive; null records none
+ * @param advice          how messages say what to set
  */
 public record BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
-                             Duration timeout, String password, String stateSchema) {
+                             Duration timeout, String password, String stateSchema, Advice advice) {
+
+    public BackupSettings {
+        advice = advice == null ? Advice.EMBEDDED : advice;
+    }
+
+    /** Settings whose archives record the revisions of {@code stateSchema}, with embedded advice. */
+    public BackupSettings(BackupMode mode, Path directory, String pgDump, String pgRestore, Duration lockWaitTimeout,
+                          Duration timeout, String password, String stateSchema) {
+        this(mode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema, Advice.EMBEDDED);
+    }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
 
@@ -26,7 +38,7 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
 
     public static BackupSettings from(MigratorConfig config) {
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, password(config), config.schema());
+                config.lockTimeout(), DEFAULT_TIMEOUT, password(config), config.schema(), config.advice());
     }
 
     /** As {@link #from(MigratorConfig)}, the password taken from the facade's own factory, which resolves it once. */
@@ -40,7 +52,7 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
             }
         }
         return new BackupSettings(config.backupMode(), config.backupDir(), config.pgDump(), config.pgRestore(),
-                config.lockTimeout(), DEFAULT_TIMEOUT, password, config.schema());
+                config.lockTimeout(), DEFAULT_TIMEOUT, password, config.schema(), config.advice());
     }
 
     /** The password the connection itself uses: configured, in the URL, PGPASSWORD, ~/.pgpass or the password command. */
@@ -69,23 +81,23 @@ public record BackupSettings(BackupMode mode, Path directory, String pgDump, Str
     }
 
     public BackupSettings withMode(BackupMode newMode) {
-        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
+        return new BackupSettings(newMode, directory, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema, advice);
     }
 
     public BackupSettings withTimeout(Duration newTimeout) {
-        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password, stateSchema);
+        return new BackupSettings(mode, directory, pgDump, pgRestore, lockWaitTimeout, newTimeout, password, stateSchema, advice);
     }
 
     public BackupSettings withPgDump(String binary) {
-        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
+        return new BackupSettings(mode, directory, binary, pgRestore, lockWaitTimeout, timeout, password, stateSchema, advice);
     }
 
     public BackupSettings withDirectory(Path dir) {
-        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema);
+        return new BackupSettings(mode, dir, pgDump, pgRestore, lockWaitTimeout, timeout, password, stateSchema, advice);
     }
 
     PgClients clients() {
-        return new PgClients(pgDump, pgRestore, password, timeout);
+        return new PgClients(pgDump, pgRestore, password, timeout, advice);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.ShortList;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,16 @@ final class ClientProcess {
     private ClientProcess() {
     }
 
+    /** The command with its repeated {@code --table=} arguments summarised: one per table would make the line grow with the plan. */
+    static String forLog(List<String> command) {
+        List<String> tables = command.stream().filter(a -> a.startsWith("--table=")).map(a -> a.substring("--table=".length())).toList();
+        if (tables.size() <= ShortList.SHOWN + 1) {
+            return String.join(" ", command);
+        }
+        List<String> rest = command.stream().filter(a -> !a.startsWith("--table=")).toList();
+        return String.join(" ", rest) + " --table=... (" + ShortList.of(tables, "table", "tables") + ")";
+    }
+
     static Result run(String binary, List<String> arguments, Map<String, String> environment, Duration timeout) {
         return run(binary, arguments, environment, timeout, null);
     }
@@ -74,7 +85,7 @@ final class ClientProcess {
         if (arguments.equals(List.of("--version"))) {
             LOG.debug("Running {}", String.join(" ", command)); // a probe, not work a release engineer needs to see
         } else {
-            LOG.info("Running {}", String.join(" ", command));
+            LOG.info("Running {}", forLog(command));
         }
         DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
         try {

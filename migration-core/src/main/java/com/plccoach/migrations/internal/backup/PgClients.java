@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,10 @@ final class PgClients {
     private final String pgRestore;
     private final String password;
     private final Duration timeout;
+    private final Advice advice;
 
-    PgClients(String pgDump, String pgRestore, String password, Duration timeout) {
+    PgClients(String pgDump, String pgRestore, String password, Duration timeout, Advice advice) {
+        this.advice = advice;
         this.pgDump = pgDump;
         this.pgRestore = pgRestore;
         this.password = password;
@@ -39,24 +42,24 @@ final class PgClients {
 
     /** pg_dump must exist and be at least the server's major version (it cannot dump newer servers). */
     int checkPgDump(PgTarget target) {
-        int major = version(pgDump, "plccoach.pgDump", target);
+        int major = version(pgDump, "pgDump", target);
         if (major < target.serverMajor()) {
             throw new BackupException("pg_dump is too old: '" + pgDump + "' is version " + versionText(pgDump)
                     + " but the server runs PostgreSQL " + target.serverMajor() + ", and pg_dump cannot dump a newer server. "
                     + "Install the PostgreSQL " + target.serverMajor() + " client tools (e.g. apt-get install postgresql-client-"
-                    + target.serverMajor() + ") and set -Dplccoach.pgDump=/usr/lib/postgresql/" + target.serverMajor()
-                    + "/bin/pg_dump. The downgrade stopped before reverting anything.");
+                    + target.serverMajor() + ") and set " + advice.set("pgDump", "/usr/lib/postgresql/" + target.serverMajor()
+                    + "/bin/pg_dump") + ". The downgrade stopped before reverting anything.");
         }
         return major;
     }
 
     /** pg_restore must exist and read archives of the given pg_dump version. */
     void checkPgRestore(PgTarget target, int dumpMajor) {
-        int major = version(pgRestore, "plccoach.pgRestore", target);
+        int major = version(pgRestore, "pgRestore", target);
         if (major < dumpMajor) {
             throw new BackupException("pg_restore is too old: '" + pgRestore + "' is version " + versionText(pgRestore)
-                    + " and cannot read archives of pg_dump " + dumpMajor + ". Set -Dplccoach.pgRestore to the pg_restore beside "
-                    + "pg_dump. Nothing was changed.");
+                    + " and cannot read archives of pg_dump " + dumpMajor + ". Set " + advice.setting("pgRestore")
+                    + " to the pg_restore beside pg_dump. Nothing was changed.");
         }
     }
 
@@ -64,13 +67,13 @@ final class PgClients {
         ClientProcess.Result r = ClientProcess.run(binary, List.of("--version"), baseEnvironment(), VERSION_TIMEOUT);
         if (!r.started()) {
             throw new BackupException(name(property) + " not found: '" + binary + "' could not be run (" + r.startFailure()
-                    + "). Install the PostgreSQL " + target.serverMajor() + " client tools or set -D" + property
-                    + "=/path/to/" + name(property) + ". Nothing was changed.");
+                    + "). Install the PostgreSQL " + target.serverMajor() + " client tools or set "
+                    + advice.set(property, "/path/to/" + name(property)) + ". Nothing was changed.");
         }
         Matcher m = VERSION.matcher(r.stdout());
         if (!r.succeeded() || !m.find()) {
             throw new BackupException("'" + binary + " --version' did not print a PostgreSQL version (exit " + r.exitCode() + ": "
-                    + r.errorText() + "). Set -D" + property + " to a working " + name(property) + ". Nothing was changed.");
+                    + r.errorText() + "). Set " + advice.setting(property) + " to a working " + name(property) + ". Nothing was changed.");
         }
         return Integer.parseInt(m.group(1));
     }

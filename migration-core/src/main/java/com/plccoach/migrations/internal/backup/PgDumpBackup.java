@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.PlanReport;
@@ -75,7 +76,7 @@ public final class PgDumpBackup {
      */
     public Optional<BackupResult> take(Connection transaction, PlanReport report, String planName) {
         if (settings.mode() == BackupMode.NONE) {
-            LOG.warn("plccoach.backup=none: the {} runs WITHOUT a backup, as configured", planName.replace('_', ' '));
+            warnWithoutBackup(transaction, planName);
             return Optional.empty();
         }
         long started = System.nanoTime();
@@ -146,7 +147,23 @@ public final class PgDumpBackup {
             return directory;
         } catch (IOException | UnsupportedOperationException e) {
             throw new BackupException("Cannot write backups to " + directory + " (" + e.getMessage() + "): make it writable or set "
-                    + "-Dplccoach.backupDir to a writable directory." + STOPPED, e);
+                    + settings.advice().setting("backupDir") + " to a writable directory." + STOPPED, e);
+        }
+    }
+
+    /** Warned only where the user chose it: a scratch database (verify, drift, autogenerate) is ours, and runs without one by design. */
+    private void warnWithoutBackup(Connection transaction, String planName) {
+        String database;
+        try {
+            database = transaction.getCatalog();
+        } catch (SQLException e) {
+            database = null;
+        }
+        if (ScratchDatabase.isScratch(database)) {
+            LOG.debug("{} on scratch database {} runs without a backup", planName, database);
+        } else {
+            LOG.warn("{}: the {} runs WITHOUT a backup, as configured", settings.advice().set("backup", "none"),
+                    planName.replace('_', ' '));
         }
     }
 
@@ -185,7 +202,7 @@ public final class PgDumpBackup {
         }
     }
 
-    private static void lock(Connection transaction, List<Relation> tables) throws SQLException {
+    private void lock(Connection transaction, List<Relation> tables) throws SQLException {
         if (tables.isEmpty()) {
             return;
         }
@@ -196,7 +213,7 @@ public final class PgDumpBackup {
             if ("55P03".equals(e.getSQLState())) {
                 throw new BackupException("Could not lock " + tables.stream().map(Relation::toString).toList()
                         + " IN SHARE MODE within lock_timeout: another session is writing to them. Wait for it to finish "
-                        + "(see pg_stat_activity) or raise -Dplccoach.lockTimeout, then run the downgrade again." + STOPPED, e);
+                        + "(see pg_stat_activity) or raise " + settings.advice().setting("lockTimeout") + ", then run the downgrade again." + STOPPED, e);
             }
             throw e;
         }
@@ -218,16 +235,16 @@ public final class PgDumpBackup {
         }
         ClientProcess.Result r = clients.dump(target, args, observer);
         if (!r.started()) {
-            throw failed(archive, "pg_dump could not be started (" + r.startFailure() + "): set -Dplccoach.pgDump to a pg_dump "
-                    + target.serverMajor() + " binary.");
+            throw failed(archive, "pg_dump could not be started (" + r.startFailure() + "): set " + settings.advice().setting("pgDump")
+                    + " to a pg_dump " + target.serverMajor() + " binary.");
         }
         if (r.timedOut()) {
             throw failed(archive, "pg_dump did not finish within " + settings.timeout() + " and was stopped: the database may be "
-                    + "too large for a full backup in that time; use -Dplccoach.backup=affected or run again when the server is less busy.");
+                    + "too large for a full backup in that time; use " + settings.advice().set("backup", "affected") + " or run again when the server is less busy.");
         }
         if (r.exitCode() != 0) {
             throw failed(archive, "pg_dump failed with exit code " + r.exitCode() + ": " + r.errorText()
-                    + ". Fix the cause (or use -Dplccoach.backup=affected) and run the downgrade again.");
+                    + ". Fix the cause (or use " + settings.advice().set("backup", "affected") + ") and run the downgrade again.");
         }
         try {
             verify(clients, archive);

@@ -4,6 +4,7 @@ import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.RestoreResult;
+import com.plccoach.migrations.ShortList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class Restorer {
         try {
             if (!Files.isRegularFile(backup)) {
                 throw new BackupException("No backup at " + backup + ": give the path the downgrade printed "
-                        + "(-Dplccoach.backupFile=...).");
+                        + "(" + (settings.advice().entryPoint() == com.plccoach.migrations.EntryPoint.MAVEN
+                        ? "-Dplccoach.backupFile=..." : "migrator.restore(archive)") + ").");
             }
             PgTarget target = PgTarget.of(connection);
             PgClients clients = settings.clients();
@@ -102,7 +104,10 @@ public final class Restorer {
             RestoreResult result = new RestoreResult(backup, target.database(), selection.tableNames(), selection.dataOnly(),
                     manifest.entries().stream().map(e -> e.table() + "." + e.column()).toList(), values,
                     Duration.ofNanos(System.nanoTime() - started), stateSet);
-            LOG.info("{}", result);
+            LOG.info("Restored {} into {}: {}{}, {} in {} ms{}", backup, result.database(), ShortList.of(result.tables(), "table", "tables"),
+                    result.dataOnly() ? " (rows only)" : "", ShortList.of(result.columns(), "column", "columns")
+                    + (result.columns().isEmpty() ? "" : " (" + values + " value(s))"), result.duration().toMillis(),
+                    stateSet.isEmpty() ? "" : "; state set to " + ShortList.names(stateSet));
             return result;
         } catch (SQLException e) {
             throw new BackupException("Restoring " + backup + " failed in the database: " + e.getMessage()

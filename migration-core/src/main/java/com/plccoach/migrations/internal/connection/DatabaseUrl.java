@@ -44,7 +44,8 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new DatabaseUnavailableException("No database configured: set plccoach.url (or DATABASE_URL), "
-                    + "e.g. -Dplccoach.url=jdbc:postgresql://localhost:5432/plccoach");
+                    + "e.g. -Dplccoach.url=jdbc:postgresql://localhost:5432/plccoach with Maven, "
+                    + "Migrator.builder().url(\"jdbc:postgresql://localhost:5432/plccoach\") embedded");
         }
         String text = url.trim();
         Matcher scheme = SCHEME.matcher(text);

@@ -2,6 +2,7 @@ package com.plccoach.migrations.internal.engine;
 
 import com.plccoach.migrations.AutogenerateResult;
 import com.plccoach.migrations.DriftReport;
+import com.plccoach.migrations.EntryPoint;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.RevisionGraphException;
@@ -51,9 +52,10 @@ public final class Authoring {
         if (parent == null || parent.isBlank()) {
             List<Revision> heads = graph.heads();
             if (heads.size() > 1) {
-                throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
-                        .collect(Collectors.joining(", ")) + "), so the new revision's parent is not obvious: give it"
-                        + " (-Dplccoach.parent=" + heads.get(0).id() + "), or first join the heads with `mvn plccoach:merge`");
+                String first = heads.get(0).id();
+                throw TargetException.severalHeads(heads.stream().map(Revision::id).toList(), "so the new revision's parent is not"
+                        + " obvious", "give the parent (" + (config.advice().entryPoint() == EntryPoint.MAVEN ? config.advice()
+                        .set("parent", first) : "newRevision(message, \"" + first + "\", branchLabel, id)") + ")", config.advice());
             }
             parents = heads.stream().map(Revision::id).toList();
         } else if (parent.strip().equals("base")) {
@@ -137,9 +139,8 @@ public final class Authoring {
         RevisionGraph graph = graphForWriting(directory);
         List<Revision> heads = graph.heads();
         if (heads.size() > 1) {
-            throw new TargetException("the graph has " + heads.size() + " heads (" + heads.stream().map(Revision::id)
-                    .collect(Collectors.joining(", ")) + "), so there is no single current schema to start from: first join"
-                    + " the heads with `mvn plccoach:merge`");
+            throw TargetException.severalHeads(heads.stream().map(Revision::id).toList(),
+                    "so there is no single current schema to start from", null, config.advice());
         }
         List<String> parents = heads.stream().map(Revision::id).toList();
         GeneratedRevisions generated = new Autogenerator(config, graph, Engine.runs()).generate(parents, config.desiredSchema());

@@ -93,7 +93,8 @@ public final class ClasspathScriptSource implements ScriptSource {
                         continue;
                     }
                     try (InputStream in = jar.getInputStream(entry)) {
-                        scripts.add(new Script(jarName + "!/" + name, in.readAllBytes()));
+                        // named by its classpath location, which a service can act on, with the jar that ships it
+                        scripts.add(new Script("classpath:" + name + " (in " + jarName + ")", in.readAllBytes()));
                     }
                 }
             }

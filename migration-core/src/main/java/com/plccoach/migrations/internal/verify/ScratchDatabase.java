@@ -34,6 +34,11 @@ public final class ScratchDatabase implements AutoCloseable {
         this.config = config;
     }
 
+    /** Whether a database is one of ours: {@code <prefix>_<12 hex>}, created and dropped by this class. */
+    public static boolean isScratch(String database) {
+        return database != null && database.matches("plccoach_[a-z_]+_[0-9a-f]{12}");
+    }
+
     /**
      * Creates {@code <prefix>_<random>} on the server and returns it with a configuration for it:
      * same credentials and scripts, no backups (the database is disposable), data loss allowed.
@@ -42,8 +47,7 @@ public final class ScratchDatabase implements AutoCloseable {
         String serverUrl = config.verifyUrl() != null ? config.verifyUrl() : config.url();
         if (serverUrl == null) {
             throw new MigrationException("verify needs a server on which to create a scratch database, and a data source "
-                    + "alone does not name one: set plccoach.verifyUrl (Migrator.builder().verifyUrl(...)), "
-                    + "e.g. jdbc:postgresql://localhost:5432/postgres");
+                    + "alone does not name one: set " + config.advice().set("verifyUrl", "jdbc:postgresql://localhost:5432/postgres"));
         }
         MigratorConfig serverConfig = withUrl(config, serverUrl, config.allowDataLoss(), config.backupMode());
         ConnectionFactory server = new ConnectionFactory(serverConfig);
@@ -53,7 +57,7 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot create the scratch database " + name + " on "
                     + MigratorConfig.redactUrl(serverUrl) + ": " + e.getMessage() + ". The user needs CREATEDB there; "
-                    + "or set plccoach.verifyUrl to a server where it may create databases.", e);
+                    + "or set " + config.advice().setting("verifyUrl") + " to a server where it may create databases.", e);
         }
         LOG.info("Created scratch database {} on {}", name, MigratorConfig.redactUrl(serverUrl));
         return new ScratchDatabase(server, name, withUrl(config, databaseUrl(serverUrl, name), true,
@@ -99,6 +103,6 @@ public final class ScratchDatabase implements AutoCloseable {
                                           BackupMode backupMode) {
         return new MigratorConfig(url, c.user(), c.password(), c.passwordCommand(), null, c.scripts(), c.schema(),
                 c.placeholders(), c.transactionPerRevision(), c.lockTimeout(), c.lockWait(), allowDataLoss, backupMode,
-                c.backupDir(), c.pgDump(), c.pgRestore(), null, c.applicationName());
+                c.backupDir(), c.pgDump(), c.pgRestore(), null, c.applicationName(), null, c.lockRetries(), c.batchPause(), c.advice());
     }
 }

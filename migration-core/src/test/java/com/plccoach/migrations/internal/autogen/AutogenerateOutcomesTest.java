@@ -122,7 +122,7 @@ class AutogenerateOutcomesTest {
         AutogenFixture f = new AutogenFixture(db, temp).given("CREATE TABLE t (a int);", "");
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(f.scripts)).build();
         assertThatThrownBy(() -> migrator.autogenerate("x")).isInstanceOf(MigrationException.class)
-                .hasMessage("no desired schema is configured: set plccoach.desiredSchema (Migrator.builder().desiredSchema(path))"
+                .hasMessage("no desired schema is configured: set Migrator.builder().desiredSchema(...)"
                         + " to a .sql file or a folder of .sql files describing the schema");
     }
 
@@ -132,7 +132,7 @@ class AutogenerateOutcomesTest {
         Path missing = temp.resolve("nope.sql");
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(f.scripts)).desiredSchema(missing).build();
         assertThatThrownBy(() -> migrator.autogenerate("x")).isInstanceOf(RevisionFileException.class)
-                .hasMessage("the desired schema " + missing.toAbsolutePath() + " does not exist: point plccoach.desiredSchema at a .sql"
+                .hasMessage("the desired schema " + missing.toAbsolutePath() + " does not exist: point Migrator.builder().desiredSchema(...) at a .sql"
                         + " file or a folder of .sql files");
     }
 
@@ -142,8 +142,8 @@ class AutogenerateOutcomesTest {
         Files.writeString(f.scripts.resolve("20250101_0001_002_other.sql"),
                 "-- revision: 002\n-- down_revision: base\n-- message: other root\n\nSELECT 1;\n\n-- //@UNDO\n\nSELECT 1;\n");
         assertThatThrownBy(f::autogenerate).isInstanceOf(TargetException.class)
-                .hasMessage("the graph has 2 heads (001, 002), so there is no single current schema to start from: first join"
-                        + " the heads with `mvn plccoach:merge`");
+                .hasMessage("the graph has 2 heads (001, 002), so there is no single current schema to start from: join them"
+                        + " with `migrator.merge(heads, message)`");
     }
 
     @Test

@@ -91,7 +91,7 @@ class DriftTest {
         applied("INSERT INTO plccoach_version (id, checksum) VALUES ('777', 'y')");
         assertThatThrownBy(() -> migrator(f).drift()).isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("revision 777 is applied to " + db.name() + " but has no file in ")
-                .hasMessageEndingWith("so the schema it gave cannot be rebuilt; restore the file, or run `mvn plccoach:check` to see"
+                .hasMessageEndingWith("so the schema it gave cannot be rebuilt; restore the file, or run `migrator.check()` to see"
                         + " every such revision");
     }
 
@@ -109,7 +109,7 @@ class DriftTest {
         assertThat(report.differences()).containsExactly(
                 "type of column users.email is character varying(320) in the desired schema but text after the revisions",
                 "column users.name is in the desired schema but no revision creates it");
-        assertThat(report.compared()).endsWith("run `mvn plccoach:revision -Dplccoach.autogenerate=true -Dplccoach.message=...`"
+        assertThat(report.compared()).endsWith("run `migrator.autogenerate(message)`"
                 + " to write the missing revision");
     }
 }

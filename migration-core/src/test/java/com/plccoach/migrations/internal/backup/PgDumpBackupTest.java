@@ -141,7 +141,7 @@ class PgDumpBackupTest {
         assertThatThrownBy(() -> backUp(settings(BackupMode.FULL).withPgDump("/nonexistent/bin/pg_dump"), report))
                 .isInstanceOf(BackupException.class)
                 .hasMessageStartingWith("pg_dump not found: '/nonexistent/bin/pg_dump' could not be run (")
-                .hasMessageEndingWith("Install the PostgreSQL 15 client tools or set -Dplccoach.pgDump=/path/to/pg_dump. Nothing was changed.");
+                .hasMessageEndingWith("Install the PostgreSQL 15 client tools or set Migrator.builder().pgDump(\"/path/to/pg_dump\"). Nothing was changed.");
     }
 
     @Test
@@ -156,7 +156,7 @@ class PgDumpBackupTest {
                 .isInstanceOf(BackupException.class)
                 .hasMessage("pg_dump is too old: '" + fake + "' is version 9.6 but the server runs PostgreSQL 15, and pg_dump cannot "
                         + "dump a newer server. Install the PostgreSQL 15 client tools (e.g. apt-get install postgresql-client-15) and set "
-                        + "-Dplccoach.pgDump=/usr/lib/postgresql/15/bin/pg_dump. The downgrade stopped before reverting anything.");
+                        + "Migrator.builder().pgDump(\"/usr/lib/postgresql/15/bin/pg_dump\"). The downgrade stopped before reverting anything.");
     }
 
     @Test
@@ -171,7 +171,7 @@ class PgDumpBackupTest {
                     .isInstanceOf(BackupException.class)
                     .hasMessageStartingWith("pg_dump failed with exit code 1: pg_dump: error: query failed: ERROR:  canceling statement due to statement timeout")
                     .hasMessageContaining("LOCK TABLE public.customers IN ACCESS SHARE MODE")
-                    .hasMessageEndingWith("Fix the cause (or use -Dplccoach.backup=affected) and run the downgrade again. "
+                    .hasMessageEndingWith("Fix the cause (or use Migrator.builder().backupMode(BackupMode.AFFECTED)) and run the downgrade again. "
                             + "The downgrade stopped before reverting anything.");
             other.rollback();
         }
@@ -201,7 +201,7 @@ class PgDumpBackupTest {
         assertThatThrownBy(() -> backUp(settings(BackupMode.FULL).withDirectory(file), report))
                 .isInstanceOf(BackupException.class)
                 .hasMessageStartingWith("Cannot write backups to " + file.resolve(db.name()) + " (")
-                .hasMessageEndingWith("make it writable or set -Dplccoach.backupDir to a writable directory. "
+                .hasMessageEndingWith("make it writable or set Migrator.builder().backupDir(...) to a writable directory. "
                         + "The downgrade stopped before reverting anything.");
     }
 

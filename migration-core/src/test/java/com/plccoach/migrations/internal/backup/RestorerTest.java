@@ -202,6 +202,6 @@ class RestorerTest {
 
         assertThatThrownBy(() -> new Restorer(settings(BackupMode.FULL)).restore(connection, missing))
                 .isInstanceOf(BackupException.class)
-                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (-Dplccoach.backupFile=...).");
+                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (migrator.restore(archive)).");
     }
 }

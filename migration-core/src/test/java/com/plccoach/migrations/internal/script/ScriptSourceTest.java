@@ -96,7 +96,7 @@ class ScriptSourceTest {
             ScriptSource source = ScriptSource.classpath("/db/revisions/", loader);
             List<ScriptSource.Script> scripts = source.read();
             assertThat(scripts).extracting(ScriptSource.Script::location)
-                    .containsExactly("schema.jar!/db/revisions/001_a.sql", "schema.jar!/db/revisions/002_b.sql");
+                    .containsExactly("classpath:db/revisions/001_a.sql (in schema.jar)", "classpath:db/revisions/002_b.sql (in schema.jar)");
             RevisionGraph graph = RevisionLoader.load(source, Map.of());
             assertThat(graph.heads()).extracting(Revision::id).containsExactly("b");
         }
@@ -107,7 +107,7 @@ class ScriptSourceTest {
         Path jar = jar("flat.jar", false, Map.of("db/revisions/001_a.sql", revision("a", "base")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             assertThat(ScriptSource.classpath("db/revisions", loader).read()).extracting(ScriptSource.Script::location)
-                    .containsExactly("flat.jar!/db/revisions/001_a.sql");
+                    .containsExactly("classpath:db/revisions/001_a.sql (in flat.jar)");
         }
     }
 
@@ -117,7 +117,7 @@ class ScriptSourceTest {
         Path two = jar("two.jar", true, Map.of("db/revisions/001_a.sql", revision("a", "base")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {one.toUri().toURL(), two.toUri().toURL()}, null)) {
             assertThat(ScriptSource.classpath("db/revisions", loader).read()).extracting(ScriptSource.Script::location)
-                    .containsExactly("two.jar!/db/revisions/001_a.sql", "one.jar!/db/revisions/002_b.sql");
+                    .containsExactly("classpath:db/revisions/001_a.sql (in two.jar)", "classpath:db/revisions/002_b.sql (in one.jar)");
         }
     }
 
@@ -127,8 +127,8 @@ class ScriptSourceTest {
         Path two = jar("two.jar", true, Map.of("db/revisions/001_a.sql", revision("a", "base")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {one.toUri().toURL(), two.toUri().toURL()}, null)) {
             assertThatThrownBy(() -> RevisionLoader.load(ScriptSource.classpath("db/revisions", loader), Map.of()))
-                    .hasMessageStartingWith("revision id a is declared by two files: one.jar!/db/revisions/001_a.sql and"
-                            + " two.jar!/db/revisions/001_a.sql;");
+                    .hasMessageStartingWith("revision id a is declared by two files: classpath:db/revisions/001_a.sql (in one.jar) and"
+                            + " classpath:db/revisions/001_a.sql (in two.jar);");
         }
     }
 
@@ -148,7 +148,7 @@ class ScriptSourceTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             assertThatThrownBy(() -> RevisionLoader.load(ScriptSource.classpath("db/revisions", loader), Map.of()))
                     .isInstanceOf(RevisionFileException.class)
-                    .hasMessageStartingWith("bad.jar!/db/revisions/001_a.sql:3: unknown header key 'who'.");
+                    .hasMessageStartingWith("classpath:db/revisions/001_a.sql (in bad.jar):3: unknown header key 'who'.");
         }
     }
 

@@ -48,6 +48,15 @@ class ScratchDatabaseTest {
     }
 
     @Test
+    void a_scratch_database_is_told_apart_from_the_users_by_its_name() {
+        try (ScratchDatabase scratch = ScratchDatabase.create(config(db.url()), "plccoach_verify")) {
+            assertThat(ScratchDatabase.isScratch(scratch.name())).isTrue();
+        }
+        assertThat(ScratchDatabase.isScratch(db.name())).isFalse();
+        assertThat(ScratchDatabase.isScratch("plccoach")).isFalse();
+    }
+
+    @Test
     void the_verify_url_names_the_server_instead_of_the_configured_database() {
         MigratorConfig config = Migrator.builder().url("jdbc:postgresql://127.0.0.1:1/nowhere").verifyUrl(db.url())
                 .scripts(ScriptSource.directory(Path.of("."))).config();
@@ -70,7 +79,7 @@ class ScratchDatabaseTest {
                     .isInstanceOf(EnvironmentException.class)
                     .hasMessageContaining("Cannot create the scratch database plccoach_verify_")
                     .hasMessageContaining("permission denied to create database")
-                    .hasMessageContaining("The user needs CREATEDB there; or set plccoach.verifyUrl");
+                    .hasMessageContaining("The user needs CREATEDB there; or set Migrator.builder().verifyUrl(...)");
         } finally {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("DROP ROLE " + role);
@@ -85,7 +94,7 @@ class ScratchDatabaseTest {
         assertThatThrownBy(() -> ScratchDatabase.create(config, "plccoach_verify"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("verify needs a server on which to create a scratch database, and a data source alone does not name one: "
-                        + "set plccoach.verifyUrl (Migrator.builder().verifyUrl(...)), e.g. jdbc:postgresql://localhost:5432/postgres");
+                        + "set Migrator.builder().verifyUrl(\"jdbc:postgresql://localhost:5432/postgres\")");
     }
 
     @Test

@@ -183,7 +183,7 @@ class VerifierTest {
                 .isInstanceOf(VerificationException.class)
                 .hasMessage("verify found 1 problem(s):\n  - revision 002's downgrade leaves column t.nickname behind\n"
                         + "Fix the down part (after `-- //@UNDO`) of each revision named so that it undoes exactly what its "
-                        + "up part did, then run `mvn plccoach:verify` again.");
+                        + "up part did, then run `migrator.verify()` again.");
     }
 
     private VerifyReport verify() {

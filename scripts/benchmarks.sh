@@ -32,6 +32,8 @@ if $quick; then
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=200 -Dplccoach.bench.rounds=1
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=10,40 -Dbench.runs=1
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=50
+  # a batched backfill (-- batch_size) against one UPDATE of the same rows (docs/big-tables.md)
+  run "" com.plccoach.migrations.bench.BackfillBenchmark -Dplccoach.bench.rows=100000 -Dplccoach.bench.batch=10000
   run schema com.plccoach.schema.bench.VerifyBenchmark -Dexec.skip=true -Dexec.args=1
   # fleet mode: databases/s at parallelism 1, 4, 8 vs a psql -f shell loop (docs/fleet.md)
   run schema com.plccoach.schema.fleet.FleetBenchmark -Dexec.skip=true -Dexec.args=40
@@ -41,6 +43,7 @@ else
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=1000 -Dplccoach.bench.rounds=3
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=50,200,400 -Dbench.runs=3
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=500
+  run "" com.plccoach.migrations.bench.BackfillBenchmark -Dplccoach.bench.rows=1000000 -Dplccoach.bench.batch=10000
   run schema com.plccoach.schema.bench.VerifyBenchmark -Dexec.skip=true -Dexec.args=5
   run schema com.plccoach.schema.fleet.FleetBenchmark -Dexec.skip=true -Dexec.args=200
 fi

@@ -25,6 +25,6 @@ public record BackupResult(Path archive, BackupMode mode, List<String> tables, L
     @Override
     public String toString() {
         return mode.name().toLowerCase() + " backup " + archive + " (" + bytes + " bytes, " + duration.toMillis() + " ms"
-                + (tables.isEmpty() ? "" : ", tables " + tables) + (columnFiles.isEmpty() ? "" : ", " + columnFiles.size() + " column file(s)") + ")";
+                + (tables.isEmpty() ? "" : ", " + com.plccoach.migrations.internal.progress.ShortList.of("tables", tables)) + (columnFiles.isEmpty() ? "" : ", " + columnFiles.size() + " column file(s)") + ")";
     }
 }

@@ -1,5 +1,9 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.internal.progress.ShortList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,7 @@ final class ClientProcess {
     private static final Logger LOG = LoggerFactory.getLogger(ClientProcess.class);
     private static final int MAX_OUTPUT = 4000;
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /** Something to check while the process runs, until it says it is done. */
     interface Watch {
@@ -74,16 +79,23 @@ final class ClientProcess {
         if (arguments.equals(List.of("--version"))) {
             LOG.debug("Running {}", String.join(" ", command)); // a probe, not work a release engineer needs to see
         } else {
-            LOG.info("Running {}", String.join(" ", command));
+            LOG.info("Running {}", summary(command));
         }
         DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
         try {
             try {
                 executor.execute(line, environment, handler);
                 boolean watching = watch != null;
+                long started = System.nanoTime();
+                long nextReport = started + PROGRESS_EVERY.toNanos();
                 while (!handler.hasResult()) {
                     watching = watching && !watch.poll();
                     handler.waitFor(POLL);
+                    if (System.nanoTime() >= nextReport) {
+                        nextReport += PROGRESS_EVERY.toNanos();
+                        LOG.info("{} still running after {} s{}", Path.of(binary).getFileName(),
+                                (System.nanoTime() - started) / 1_000_000_000L, written(arguments));
+                    }
                 }
             } finally {
                 if (watch != null) {
@@ -103,6 +115,28 @@ final class ClientProcess {
             return new Result(command, false, cause.getMessage(), -1, false, text(out), text(err));
         }
         return new Result(command, true, null, handler.getExitValue(), watchdog.killedProcess(), text(out), text(err));
+    }
+
+    /**
+     * The command for a log line: a --table option per dumped table would make the line as long as
+     * the plan, so they are counted and the first few named.
+     */
+    static String summary(List<String> command) {
+        List<String> tables = command.stream().filter(a -> a.startsWith("--table=")).map(a -> a.substring("--table=".length())).toList();
+        String rest = String.join(" ", command.stream().filter(a -> !a.startsWith("--table=")).toList());
+        return tables.isEmpty() ? rest : rest + " with --table for " + ShortList.of("tables", tables);
+    }
+
+    /** ", 12,345,678 bytes written to x.dump.partial" while pg_dump writes its --file, else nothing. */
+    private static String written(List<String> arguments) {
+        return arguments.stream().filter(a -> a.startsWith("--file=")).findFirst().map(a -> Path.of(a.substring("--file=".length())))
+                .filter(Files::isRegularFile).map(file -> {
+                    try {
+                        return String.format(java.util.Locale.ROOT, ", %,d bytes written to %s", Files.size(file), file.getFileName());
+                    } catch (IOException e) {
+                        return "";
+                    }
+                }).orElse("");
     }
 
     private static String text(ByteArrayOutputStream stream) {

@@ -4,6 +4,7 @@ import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.progress.RunWatch;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.state.StateSql;
 import java.io.StringReader;
@@ -81,22 +82,23 @@ public final class Runner {
      * @param command what the user types to run again, for messages
      */
     public void run(Connection connection, Plan plan, List<PreparedStep> steps, BeforeRun beforeRun, RunProgress progress,
-                    String command) {
+                    String command, RunWatch watch) {
+        Positions positions = new Positions(steps, watch);
         BeforeRun hook = beforeRun;
         for (List<PreparedStep> batch : batches(steps)) {
             if (batch.get(0).transactional()) {
                 BeforeRun batchHook = hook;
                 lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
-                        () -> runInTransaction(connection, plan, batch, batchHook, progress, command));
+                        () -> runInTransaction(connection, plan, batch, batchHook, progress, command, positions));
             } else {
-                runAlone(connection, plan, batch.get(0), hook, progress, command);
+                runAlone(connection, plan, batch.get(0), hook, progress, command, positions);
             }
             hook = null;
         }
     }
 
     private void runInTransaction(Connection connection, Plan plan, List<PreparedStep> batch, BeforeRun hook,
-                                  RunProgress progress, String command) {
+                                  RunProgress progress, String command, Positions positions) {
         PreparedStep current = null;
         SqlStatement statement = null;
         List<MigrationResult.Step> done = new ArrayList<>();
@@ -112,6 +114,7 @@ public final class Runner {
                     PreparedStep step = batch.get(i);
                     current = step;
                     long start = System.nanoTime();
+                    positions.started(step);
                     for (SqlStatement s : step.statements()) {
                         statement = s;
                         execute(connection, st, s);
@@ -121,7 +124,7 @@ public final class Runner {
                     // the next revision's SET LOCAL rides with this version row: one round trip instead of two
                     st.execute(versionStatement(step, ms) + (i + 1 < batch.size() ? ";\n" + setLockTimeout(true) : ""));
                     done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms)));
-                    logProgress(step, ms, batch.size() > 1);
+                    positions.finished(step, ms, batch.size() > 1 ? " (commits with the run)" : "");
                 }
             }
             connection.commit();
@@ -132,9 +135,11 @@ public final class Runner {
                 throw new MigrationException("The checks before the run failed, nothing was changed: " + e.getMessage(), e);
             }
             progress.failedIn(current.revision().id());
+            positions.stopped();
             throw Failures.translate(e, connection, current, statement, progress.committedIds(), command, lockTimeout);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
+            positions.stopped();
             if (current != null) {
                 progress.failedIn(current.revision().id());
             }
@@ -145,7 +150,7 @@ public final class Runner {
     }
 
     private void runAlone(Connection connection, Plan plan, PreparedStep step, BeforeRun hook, RunProgress progress,
-                          String command) {
+                          String command, Positions positions) {
         if (hook != null) {
             runHookAlone(connection, plan, hook, progress);
         }
@@ -155,6 +160,7 @@ public final class Runner {
             connection.setAutoCommit(true);
             st.setEscapeProcessing(false);
             long start = System.nanoTime();
+            positions.started(step);
             st.execute(setLockTimeout(false));
             int done = resumable.recordedDone(connection, step);
             if (done < 0) {
@@ -188,9 +194,10 @@ public final class Runner {
             st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step));
             st.execute("RESET lock_timeout");
             progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
-            logProgress(step, ms, false);
+            positions.finished(step, ms, "");
         } catch (SQLException e) {
             progress.failedIn(step.revision().id());
+            positions.stopped();
             resetQuietly(connection);
             throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout);
         }
@@ -241,9 +248,26 @@ public final class Runner {
                 : state.deleteVersion(step.revision().id());
     }
 
-    private static void logProgress(PreparedStep step, long ms, boolean pendingCommit) {
-        LOG.info("{} {} in {} ms{}", step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), ms,
-                pendingCommit ? " (commits with the run)" : "");
+    /** Where each step stands in the whole run ("412/1000"), for the progress lines. */
+    private record Positions(java.util.Map<PreparedStep, Integer> of, RunWatch watch) {
+        Positions(List<PreparedStep> steps, RunWatch watch) {
+            this(new java.util.IdentityHashMap<>(), watch);
+            for (PreparedStep step : steps) {
+                of.put(step, of.size() + 1);
+            }
+        }
+
+        void started(PreparedStep step) {
+            watch.started(step.direction() == Direction.UPGRADE ? "Applying" : "Reverting", step.describe(), of.get(step));
+        }
+
+        void finished(PreparedStep step, long ms, String note) {
+            watch.finished(step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), of.get(step), ms, note);
+        }
+
+        void stopped() {
+            watch.stopped();
+        }
     }
 
     private static void rollbackQuietly(Connection connection) {

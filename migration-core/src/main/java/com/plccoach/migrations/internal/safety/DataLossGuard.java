@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataLossGuard {
 
+    private static final int SHOWN = 10;
+
     public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
 
@@ -46,8 +48,14 @@ public final class DataLossGuard {
             throw new DataLossException("Refused: " + refusal + ".");
         }
         if (allowDataLoss && !report.dataLoss().isEmpty()) {
+            List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
-                    report.target(), report.dataLoss().stream().map(DataLoss::toString).collect(Collectors.joining("; ")));
+                    report.target(), losses.size() + " object(s) holding data:");
+            // one line per loss, so that no line grows with the plan; plccoach:plan lists them all
+            losses.stream().limit(SHOWN).forEach(loss -> LOG.warn("  destroys {}", loss));
+            if (losses.size() > SHOWN) {
+                LOG.warn("  and {} more: plccoach:plan lists them all", losses.size() - SHOWN);
+            }
         }
     }
 }

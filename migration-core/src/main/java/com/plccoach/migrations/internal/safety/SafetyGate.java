@@ -69,7 +69,12 @@ public final class SafetyGate {
             return Optional.empty();
         }
         PlanReport report = analyzer.analyse(transaction, plan.direction(), plan.target(), revisions);
-        LOG.info("{}", report.render());
+        // the report is what plccoach:plan prints; a run says only what the guard found (one line each)
+        LOG.debug("{}", report.render());
+        LOG.info("Analysed the {} to {} in a rolled-back transaction: {}, {}", plan.direction().name().toLowerCase(), plan.target(),
+                com.plccoach.migrations.internal.progress.ShortList.of("revision(s)",
+                        report.revisions().stream().map(r -> r.revision()).toList()),
+                report.dataLoss().isEmpty() ? "no data lost" : report.dataLoss().size() + " data loss(es)");
         guard.check(report);
         if (plan.direction() != Direction.DOWNGRADE) {
             return Optional.empty();

@@ -99,6 +99,7 @@ public final class ScratchDatabase implements AutoCloseable {
                                           BackupMode backupMode) {
         return new MigratorConfig(url, c.user(), c.password(), c.passwordCommand(), null, c.scripts(), c.schema(),
                 c.placeholders(), c.transactionPerRevision(), c.lockTimeout(), c.lockWait(), allowDataLoss, backupMode,
-                c.backupDir(), c.pgDump(), c.pgRestore(), null, c.applicationName());
+                c.backupDir(), c.pgDump(), c.pgRestore(), null,
+                com.plccoach.migrations.internal.progress.ScratchRuns.applicationName(c.applicationName()));
     }
 }

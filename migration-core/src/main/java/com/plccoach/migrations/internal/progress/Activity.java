@@ -75,22 +75,27 @@ public record Activity(String waitEvent, long seconds, String query, String lock
         blockers = List.copyOf(blockers);
     }
 
-    /** One line: what the statement does or waits for, and who is in its way. */
+    /** One line: what the statement waits for and who is in its way, then the statement. */
     @Override
     public String toString() {
-        StringBuilder line = new StringBuilder("statement running for ").append(seconds).append(" s");
+        StringBuilder line = new StringBuilder();
         if (indexPhase != null) {
-            line.append(", building index: ").append(indexPhase);
+            line.append("building the index: ").append(indexPhase).append("; ");
         }
         if (lock != null) {
-            line.append(", waiting for ").append(lock);
+            line.append("waiting for ").append(lock);
         } else if (waitEvent != null) {
-            line.append(", waiting on ").append(waitEvent);
+            line.append("waiting on ").append(waitEvent);
+        } else {
+            line.append("working");
         }
         if (!blockers.isEmpty()) {
-            line.append(", blocked by ").append(ShortList.of("session(s)", blockers, 1));
+            line.append(" held by ").append(blockers.get(0));
+            if (blockers.size() > 1) {
+                line.append(" and ").append(blockers.size() - 1).append(" more session(s)");
+            }
         }
-        line.append(": ").append(ShortList.clip(query == null ? "" : query));
+        line.append("; running ").append(ShortList.clip(query == null ? "" : query));
         return line.toString();
     }
 }

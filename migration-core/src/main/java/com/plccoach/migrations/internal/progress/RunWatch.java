@@ -47,7 +47,7 @@ public final class RunWatch implements AutoCloseable {
     }
 
     /**
-     * @param connections where the watcher's connection comes from (the run's own settings)
+     * @param connections where the watcher's connection comes from (the run's own settings); null to report only the time
      * @param pid         the run's backend pid, the session to watch
      * @param total       how many revisions the run has, for "412/1000"
      * @param quiet       log at DEBUG (a scratch database's work is reported by its caller in one line)
@@ -121,7 +121,7 @@ public final class RunWatch implements AutoCloseable {
 
     /** Read on the timer thread only, so the watcher connection is never shared. */
     private Optional<Activity> activity() {
-        if (watcherFailed) {
+        if (watcherFailed || connections == null) {
             return Optional.empty();
         }
         try {

@@ -1,5 +1,7 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.internal.progress.ScratchRuns;
+
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.PlanReport;
@@ -28,6 +30,8 @@ public final class SafetyGate {
     private final DataLossGuard guard;
     private final BackupSettings backup;
     private final boolean transactionPerRevision;
+    /** A scratch database's run: the analysis and the backup it does not take are not the user's business. */
+    private final boolean quiet;
 
     public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup) {
         this(analyzer, guard, backup, false);
@@ -35,6 +39,12 @@ public final class SafetyGate {
 
     /** @param transactionPerRevision whether the run commits after each revision: a backup then covers only the first */
     public SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup, boolean transactionPerRevision) {
+        this(analyzer, guard, backup, transactionPerRevision, false);
+    }
+
+    private SafetyGate(ImpactAnalyzer analyzer, DataLossGuard guard, BackupSettings backup, boolean transactionPerRevision,
+                       boolean quiet) {
+        this.quiet = quiet;
         this.analyzer = analyzer;
         this.guard = guard;
         this.backup = backup;
@@ -43,7 +53,7 @@ public final class SafetyGate {
 
     public static SafetyGate of(MigratorConfig config) {
         return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()), BackupSettings.from(config),
-                config.transactionPerRevision());
+                config.transactionPerRevision(), ScratchRuns.isScratch(config.applicationName()));
     }
 
     /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump (a password command runs once less). */
@@ -53,7 +63,8 @@ public final class SafetyGate {
         }
         return new SafetyGate(new ImpactAnalyzer(), new DataLossGuard(config.allowDataLoss()),
                 new BackupSettings(com.plccoach.migrations.BackupMode.NONE, config.backupDir(), config.pgDump(), config.pgRestore(),
-                        config.lockTimeout(), BackupSettings.DEFAULT_TIMEOUT, null));
+                        config.lockTimeout(), BackupSettings.DEFAULT_TIMEOUT, null), config.transactionPerRevision(),
+                ScratchRuns.isScratch(config.applicationName()));
     }
 
     /**
@@ -71,15 +82,20 @@ public final class SafetyGate {
         PlanReport report = analyzer.analyse(transaction, plan.direction(), plan.target(), revisions);
         // the report is what plccoach:plan prints; a run says only what the guard found (one line each)
         LOG.debug("{}", report.render());
-        LOG.info("Analysed the {} to {} in a rolled-back transaction: {}, {}", plan.direction().name().toLowerCase(), plan.target(),
+        if (!quiet) {
+            LOG.info("Analysed the {} to {} in a rolled-back transaction: {}, {}", plan.direction().name().toLowerCase(), plan.target(),
                 com.plccoach.migrations.internal.progress.ShortList.of("revision(s)",
                         report.revisions().stream().map(r -> r.revision()).toList()),
-                report.dataLoss().isEmpty() ? "no data lost" : report.dataLoss().size() + " data loss(es)");
+                    report.dataLoss().isEmpty() ? "no data lost" : report.dataLoss().size() + " data loss(es)");
+        }
         guard.check(report);
         if (plan.direction() != Direction.DOWNGRADE) {
             return Optional.empty();
         }
         BackupCoverage.check(plan, report, backup.mode(), transactionPerRevision);
+        if (quiet && backup.mode() == com.plccoach.migrations.BackupMode.NONE) {
+            return Optional.empty();
+        }
         return new PgDumpBackup(backup).take(transaction, report, "downgrade_to_" + resolvedTarget(plan)).map(BackupResult::archive);
     }
 

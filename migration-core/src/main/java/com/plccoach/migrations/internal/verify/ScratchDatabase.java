@@ -55,7 +55,7 @@ public final class ScratchDatabase implements AutoCloseable {
                     + MigratorConfig.redactUrl(serverUrl) + ": " + e.getMessage() + ". The user needs CREATEDB there; "
                     + "or set plccoach.verifyUrl to a server where it may create databases.", e);
         }
-        LOG.info("Created scratch database {} on {}", name, MigratorConfig.redactUrl(serverUrl));
+        LOG.debug("Created scratch database {} on {}", name, MigratorConfig.redactUrl(serverUrl));
         return new ScratchDatabase(server, name, withUrl(config, databaseUrl(serverUrl, name), true,
                 BackupMode.NONE));
     }
@@ -77,7 +77,7 @@ public final class ScratchDatabase implements AutoCloseable {
     public void close() {
         try (Connection c = server.open(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            LOG.info("Dropped scratch database {}", name);
+            LOG.debug("Dropped scratch database {}", name);
         } catch (RuntimeException | SQLException e) {
             // never hide the verify outcome behind a cleanup failure; say what to type instead
             LOG.warn("Could not drop the scratch database {}: {}. Drop it by hand: DROP DATABASE {} WITH (FORCE);",

@@ -32,6 +32,9 @@ final class ClientProcess {
     private static final int MAX_OUTPUT = 4000;
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** Options that say nothing to a reader of the log; the DEBUG line has the full command. */
+    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile(
+            "--(snapshot|lock-wait-timeout)=|--no-password$|--strict-names$");
 
     /** Something to check while the process runs, until it says it is done. */
     interface Watch {
@@ -80,6 +83,7 @@ final class ClientProcess {
             LOG.debug("Running {}", String.join(" ", command)); // a probe, not work a release engineer needs to see
         } else {
             LOG.info("Running {}", summary(command));
+            LOG.debug("Full command line: {}", String.join(" ", command));
         }
         DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
         try {
@@ -123,8 +127,23 @@ final class ClientProcess {
      */
     static String summary(List<String> command) {
         List<String> tables = command.stream().filter(a -> a.startsWith("--table=")).map(a -> a.substring("--table=".length())).toList();
-        String rest = String.join(" ", command.stream().filter(a -> !a.startsWith("--table=")).toList());
-        return tables.isEmpty() ? rest : rest + " with --table for " + ShortList.of("tables", tables);
+        List<String> shown = new java.util.ArrayList<>();
+        shown.add(fileName(command.get(0)));
+        command.stream().skip(1).filter(a -> !a.startsWith("--table=") && !NOISE.matcher(a).lookingAt()).map(ClientProcess::fileName)
+                .forEach(shown::add);
+        String rest = String.join(" ", shown);
+        return tables.isEmpty() ? rest : rest + " with --table for " + ShortList.of("tables", tables, 2);
+    }
+
+    /** "--file=/long/dir/x.dump" reads "--file=x.dump": the directory is in the "Backup directory" line. */
+    private static String fileName(String argument) {
+        int slash = argument.lastIndexOf('/');
+        if (slash < 0 || argument.startsWith("/dev/")) {
+            return argument;
+        }
+        int equals = argument.indexOf('=');
+        return (argument.startsWith("--") && equals > 0 && equals < slash ? argument.substring(0, equals + 1) : "")
+                + argument.substring(slash + 1);
     }
 
     /** ", 12,345,678 bytes written to x.dump.partial" while pg_dump writes its --file, else nothing. */

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class DataLossGuard {
 
     private static final int SHOWN = 10;
+    private static final int REFUSAL_SHOWN = 3;
 
     public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
@@ -32,7 +33,9 @@ public final class DataLossGuard {
             return null;
         }
         return "the " + report.direction().name().toLowerCase() + " to " + report.target() + " would destroy data: "
-                + losses.stream().map(DataLoss::toString).collect(Collectors.joining("; "))
+                + losses.stream().limit(REFUSAL_SHOWN).map(DataLoss::toString).collect(Collectors.joining("; "))
+                // a message as long as the plan is unreadable; the plan report and its JSON list every loss
+                + (losses.size() > REFUSAL_SHOWN ? "; and " + (losses.size() - REFUSAL_SHOWN) + " more (the plan report lists them all)" : "")
                 + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
     }
 

@@ -137,13 +137,12 @@ final class ClientProcess {
 
     /** "--file=/long/dir/x.dump" reads "--file=x.dump": the directory is in the "Backup directory" line. */
     private static String fileName(String argument) {
+        boolean file = argument.startsWith("--file=") || !argument.startsWith("-");
         int slash = argument.lastIndexOf('/');
-        if (slash < 0 || argument.startsWith("/dev/")) {
+        if (!file || slash < 0 || argument.startsWith("/dev/") || argument.contains("://")) {
             return argument;
         }
-        int equals = argument.indexOf('=');
-        return (argument.startsWith("--") && equals > 0 && equals < slash ? argument.substring(0, equals + 1) : "")
-                + argument.substring(slash + 1);
+        return (argument.startsWith("--file=") ? "--file=" : "") + argument.substring(slash + 1);
     }
 
     /** ", 12,345,678 bytes written to x.dump.partial" while pg_dump writes its --file, else nothing. */

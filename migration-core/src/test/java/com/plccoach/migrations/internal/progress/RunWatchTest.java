@@ -65,6 +65,38 @@ class RunWatchTest {
     }
 
     @Test
+    void an_index_build_waiting_for_writers_reports_its_phase_from_pg_stat_progress_create_index() throws Exception {
+        String log;
+        try (Connection writer = db.connect(); Connection run = db.connect(); Statement st = run.createStatement()) {
+            try (Statement w = writer.createStatement()) {
+                writer.setAutoCommit(false);
+                w.execute("INSERT INTO messages VALUES (1)");
+            }
+            // CREATE INDEX CONCURRENTLY waits for the open writer; the writer commits once the watcher has seen the wait
+            java.util.concurrent.CompletableFuture<Void> commit = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    writer.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, java.util.concurrent.CompletableFuture.delayedExecutor(1500, java.util.concurrent.TimeUnit.MILLISECONDS));
+            log = captured(() -> {
+                try (RunWatch watch = new RunWatch(RunWatchTest::connect, pid(run), 1, false, SOON, SOON)) {
+                    watch.started("Applying", "004 (index)", 1);
+                    st.execute("CREATE INDEX CONCURRENTLY messages_id_idx ON messages (id)");
+                    watch.finished("Applied", "004 (index)", 1, 1500, "");
+                }
+                return null;
+            });
+            commit.join();
+        }
+
+        assertThat(log).contains("Still applying 1/1 004 (index) after ")
+                .contains(": building the index: waiting for writers before build")
+                .contains("running CREATE INDEX CONCURRENTLY messages_id_idx ON messages (id)");
+    }
+
+    @Test
     void a_quick_revision_gets_one_line_with_its_position_and_duration_and_no_announcement() throws Exception {
         String log = captured(() -> {
             try (RunWatch watch = new RunWatch(RunWatchTest::connect, 0, 10, false)) {

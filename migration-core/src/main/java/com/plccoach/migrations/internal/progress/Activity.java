@@ -36,8 +36,8 @@ public record Activity(String waitEvent, long seconds, String query, String lock
             SELECT a.wait_event_type, a.wait_event, extract(epoch FROM now() - a.query_start)::bigint, a.query,
                    (SELECT l.mode || ' on ' || coalesce(l.relation::regclass::text, l.locktype)
                       FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1),
-                   (SELECT p.phase || coalesce(', blocks ' || p.blocks_done || '/' || p.blocks_total, '')
-                           || coalesce(', tuples ' || p.tuples_done || '/' || p.tuples_total, '')
+                   (SELECT p.phase || coalesce(', blocks ' || p.blocks_done || '/' || nullif(p.blocks_total, 0), '')
+                           || coalesce(', tuples ' || p.tuples_done || '/' || nullif(p.tuples_total, 0), '')
                       FROM pg_stat_progress_create_index p WHERE p.pid = a.pid)
               FROM pg_stat_activity a WHERE a.pid = ?""";
 

@@ -47,6 +47,6 @@ public record MigrationResult(
         String from = headsBefore.isEmpty() ? "<base>" : String.join(",", headsBefore);
         String to = headsAfter.isEmpty() ? "<base>" : String.join(",", headsAfter);
         return direction.name().toLowerCase() + " to " + target + ": " + steps.size() + " revision(s), " + from + " -> " + to
-                + " in " + duration.toMillis() + " ms" + (backup == null ? "" : ", backup " + backup);
+                + " in " + duration.toMillis() + " ms" + (backup == null ? "" : ", backup " + backup.getFileName());
     }
 }

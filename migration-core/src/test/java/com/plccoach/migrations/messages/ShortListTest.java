@@ -30,4 +30,11 @@ class ShortListTest {
     void anEmptyListSaysNone() {
         assertThat(ShortList.of(List.of(), "table", "tables")).isEqualTo("no tables");
     }
+
+    @Test
+    void aLongItemIsCutToOneShortLine() {
+        String query = "UPDATE t\n   SET x = 1\n WHERE " + "y = 2 AND ".repeat(20) + "true";
+
+        assertThat(ShortList.clip(query)).hasSize(80).startsWith("UPDATE t SET x = 1 WHERE y = 2 AND").endsWith("...");
+    }
 }

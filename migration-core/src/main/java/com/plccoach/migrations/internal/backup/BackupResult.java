@@ -25,7 +25,7 @@ public record BackupResult(Path archive, BackupMode mode, List<String> tables, L
 
     @Override
     public String toString() {
-        return mode.name().toLowerCase() + " backup " + archive + " (" + bytes + " bytes, " + duration.toMillis() + " ms"
+        return mode.name().toLowerCase() + " backup " + archive.getFileName() + " (" + bytes + " bytes, " + duration.toMillis() + " ms"
                 + (tables.isEmpty() ? "" : ", " + ShortList.of(tables, "table", "tables"))
                 + (columnFiles.isEmpty() ? "" : ", " + columnFiles.size() + " column file(s)") + ")";
     }

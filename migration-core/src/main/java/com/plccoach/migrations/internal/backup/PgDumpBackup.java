@@ -125,6 +125,7 @@ public final class PgDumpBackup {
             BackupResult result = new BackupResult(archive, settings.mode(), tables, columnFiles, bytes,
                     Duration.ofNanos(System.nanoTime() - started), command);
             LOG.info("Backup verified: {}", result);
+            LOG.info("Backup directory: {}", archive.toAbsolutePath().getParent());
             return Optional.of(result);
         } catch (SQLException e) {
             throw new BackupException("The backup could not prepare the database: " + e.getMessage() + "." + STOPPED, e);

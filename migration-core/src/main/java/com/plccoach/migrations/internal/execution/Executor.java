@@ -8,6 +8,8 @@ import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.internal.graph.Plan;
+import com.plccoach.migrations.internal.progress.ProgressWatch;
+import com.plccoach.migrations.internal.progress.ScratchRuns;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.state.HistoryEntry;
 import com.plccoach.migrations.internal.state.StateStore;
@@ -77,18 +79,18 @@ public final class Executor {
                 List<String> headsBefore = heads(source, applied.keySet());
                 Plan plan = source.plan(applied.keySet());
                 if (plan.isEmpty()) {
-                    LOG.info("Already at {}: nothing to {} ({})", target, direction.name().toLowerCase(),
+                    info("Already at {}: nothing to {} ({})", target, direction.name().toLowerCase(),
                             headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
                     return new MigrationResult(direction, target, headsBefore, headsBefore, List.of(),
                             Duration.ofNanos(System.nanoTime() - started), null);
                 }
                 PreparedPlan prepared = PreparedPlan.of(plan);
                 warnAboutLastFailure(connection, source, applied);
-                LOG.info("{} to {}: {} revision(s) from {}", direction == Direction.UPGRADE ? "Upgrading" : "Downgrading", target,
+                info("{} to {}: {} revision(s) from {}", direction == Direction.UPGRADE ? "Upgrading" : "Downgrading", target,
                         prepared.size(), headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
                 RunProgress progress = new RunProgress();
-                try {
-                    runner.run(connection, prepared, beforeRun, watch, progress, command);
+                try (ProgressWatch lines = new ProgressWatch(connections, backendPid(connection), prepared.size(), quiet())) {
+                    runner.run(connection, prepared, beforeRun, watch, progress, command, lines);
                 } catch (RuntimeException e) {
                     List<String> headsAfter = heads(source, after(applied.keySet(), direction, progress.committedIds()));
                     record(connection, new HistoryEntry(direction.name().toLowerCase(), target, progress.committedIds(), headsBefore,
@@ -103,7 +105,7 @@ public final class Executor {
                         pathOrNull(progress.backup())));
                 MigrationResult result = new MigrationResult(direction, target, headsBefore, headsAfter, progress.committed(),
                         duration, progress.backup());
-                LOG.info("Done: {}", result);
+                info("Done: {}", result);
                 return result;
             } finally {
                 unlockQuietly(connection);
@@ -199,6 +201,23 @@ public final class Executor {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /** A scratch database's run is reported by its caller in one line; its own lines go to DEBUG. */
+    private boolean quiet() {
+        return ScratchRuns.isScratch(config.applicationName());
+    }
+
+    private void info(String format, Object... arguments) {
+        if (quiet()) {
+            LOG.debug(format, arguments);
+        } else {
+            LOG.info(format, arguments);
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        return connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
     }
 
     private Connection open() throws SQLException {

@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.execution;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
+import com.plccoach.migrations.internal.progress.ProgressWatch;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.script.StatementRules;
 import com.plccoach.migrations.internal.state.StateSql;
@@ -84,22 +85,23 @@ public final class Runner {
      * @param command what the user types to run again, for messages
      */
     public void run(Connection connection, PreparedPlan plan, BeforeRun beforeRun, RunWatch watch, RunProgress progress,
-                    String command) {
+                    String command, ProgressWatch lines) {
+        Positions positions = new Positions(plan.revisions(), lines);
         BeforeRun hook = beforeRun;
         for (List<PreparedRevision> batch : batches(plan.revisions())) {
             if (batch.get(0).transactional()) {
                 BeforeRun batchHook = hook;
                 lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
-                        () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command));
+                        () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command, positions));
             } else {
-                runAlone(connection, plan, batch.get(0), hook, progress, command);
+                runAlone(connection, plan, batch.get(0), hook, progress, command, positions);
             }
             hook = null;
         }
     }
 
     private void runInTransaction(Connection connection, PreparedPlan plan, List<PreparedRevision> batch, BeforeRun hook,
-                                  RunWatch watch, RunProgress progress, String command) {
+                                  RunWatch watch, RunProgress progress, String command, Positions positions) {
         Position at = new Position();
         List<MigrationResult.Step> done = new ArrayList<>();
         try {
@@ -115,6 +117,7 @@ public final class Runner {
                     PreparedRevision step = batch.get(i);
                     at.revision = step;
                     long start = System.nanoTime();
+                    positions.started(step);
                     for (SqlStatement s : step.statements()) {
                         if (s.copyData() == null && !StatementRules.canDestroyData(s)) {
                             pending.add(s);
@@ -136,7 +139,7 @@ public final class Runner {
                     at.statement = null;
                     long took = (System.nanoTime() - start) / 1_000_000;
                     done.add(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(took)));
-                    logProgress(step, took, batch.size() > 1);
+                    positions.finished(step, took, batch.size() > 1 ? " (commits with the run)" : "");
                 }
             }
             connection.commit(); // PgJDBC sends nothing: the batch's COMMIT ended the transaction
@@ -147,9 +150,11 @@ public final class Runner {
                 throw new MigrationException("The checks before the run failed, nothing was changed: " + e.getMessage(), e);
             }
             progress.failedIn(at.revision.revision().id());
+            positions.stopped();
             throw Failures.translate(e, connection, at.revision, at.statement, progress.committedIds(), command, lockTimeout);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
+            positions.stopped();
             if (at.revision != null) {
                 progress.failedIn(at.revision.revision().id());
             }
@@ -202,7 +207,7 @@ public final class Runner {
     }
 
     private void runAlone(Connection connection, PreparedPlan plan, PreparedRevision step, BeforeRun hook, RunProgress progress,
-                          String command) {
+                          String command, Positions positions) {
         if (hook != null) {
             runHookAlone(connection, plan, hook, progress);
         }
@@ -212,6 +217,7 @@ public final class Runner {
             connection.setAutoCommit(true);
             st.setEscapeProcessing(false);
             long start = System.nanoTime();
+            positions.started(step);
             st.execute(setLockTimeout(false));
             int done = resumable.recordedDone(connection, step);
             if (done < 0) {
@@ -244,9 +250,10 @@ public final class Runner {
             long ms = (System.nanoTime() - start) / 1_000_000;
             st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step) + ";\nRESET lock_timeout");
             progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
-            logProgress(step, ms, false);
+            positions.finished(step, ms, "");
         } catch (SQLException e) {
             progress.failedIn(step.revision().id());
+            positions.stopped();
             resetQuietly(connection);
             throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout);
         }
@@ -297,9 +304,26 @@ public final class Runner {
                 : state.deleteVersion(step.revision().id());
     }
 
-    private static void logProgress(PreparedRevision step, long ms, boolean pendingCommit) {
-        LOG.info("{} {} in {} ms{}", step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), ms,
-                pendingCommit ? " (commits with the run)" : "");
+    /** Where each revision stands in the whole run ("412/1000"), for the progress lines. */
+    private record Positions(java.util.Map<PreparedRevision, Integer> of, ProgressWatch watch) {
+        Positions(List<PreparedRevision> revisions, ProgressWatch watch) {
+            this(new java.util.IdentityHashMap<>(), watch);
+            for (PreparedRevision revision : revisions) {
+                of.put(revision, of.size() + 1);
+            }
+        }
+
+        void started(PreparedRevision step) {
+            watch.started(step.direction() == Direction.UPGRADE ? "Applying" : "Reverting", step.describe(), of.get(step));
+        }
+
+        void finished(PreparedRevision step, long ms, String note) {
+            watch.finished(step.direction() == Direction.UPGRADE ? "Applied" : "Reverted", step.describe(), of.get(step), ms, note);
+        }
+
+        void stopped() {
+            watch.stopped();
+        }
     }
 
     private static void rollbackQuietly(Connection connection) {

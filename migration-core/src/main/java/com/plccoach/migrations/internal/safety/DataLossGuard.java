@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataLossGuard {
 
+    private static final int SHOWN = 10;
+    private static final int REFUSAL_SHOWN = 3;
+
     public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
 
@@ -34,7 +37,9 @@ public final class DataLossGuard {
             return null;
         }
         return "the " + report.direction().name().toLowerCase() + " to " + report.target() + " would destroy data: "
-                + losses.stream().map(DataLoss::toString).collect(Collectors.joining("; "))
+                + losses.stream().limit(REFUSAL_SHOWN).map(DataLoss::toString).collect(Collectors.joining("; "))
+                // a message as long as the plan is unreadable; the plan report and its JSON list every loss
+                + (losses.size() > REFUSAL_SHOWN ? "; and " + (losses.size() - REFUSAL_SHOWN) + " more (the plan report lists them all)" : "")
                 + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
     }
 
@@ -61,8 +66,14 @@ public final class DataLossGuard {
             throw new DataLossException("Refused: " + refusal + ".");
         }
         if (allowDataLoss && !report.dataLoss().isEmpty()) {
+            List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
-                    report.target(), report.dataLoss().stream().map(DataLoss::toString).collect(Collectors.joining("; ")));
+                    report.target(), losses.size() + " object(s) holding data:");
+            // one line per loss, so that no line grows with the plan; plccoach:plan lists them all
+            losses.stream().limit(SHOWN).forEach(loss -> LOG.warn("  destroys {}", loss));
+            if (losses.size() > SHOWN) {
+                LOG.warn("  and {} more: plccoach:plan lists them all", losses.size() - SHOWN);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.internal.progress.ProgressWatch;
+
 import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.PlanReport;
@@ -68,8 +70,9 @@ public final class ImpactAnalyzer {
      * transaction if it had one open, exactly as they were.
      */
     public PlanReport analyse(Connection connection, Direction direction, String target, List<PreparedRevision> plan) {
-        try {
-            return new Run(connection).analyse(direction, target, plan);
+        // a slow statement of the analysis is announced like one of a run; no second connection: its lines say only how long
+        try (ProgressWatch watch = new ProgressWatch(null, 0, plan.size(), false)) {
+            return new Run(connection, watch).analyse(direction, target, plan);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("The analysis of the " + direction.name().toLowerCase() + " to " + target
                     + " failed reading the catalog: " + e.getMessage() + ". Nothing was changed; check the connection and run plan again.", e);
@@ -79,12 +82,14 @@ public final class ImpactAnalyzer {
     /** One analysis: the catalog snapshot before the plan, and per-statement differences. */
     private final class Run {
         private final Connection connection;
+        private final ProgressWatch watch;
         private Map<Long, CatalogSnapshot.Rel> original;
         /** Oids of {@link #original}: what the plan creates is invisible to others and holds nothing to lose, so it is never read again. */
         private long[] originalOids;
 
-        Run(Connection connection) {
+        Run(Connection connection, ProgressWatch watch) {
             this.connection = connection;
+            this.watch = watch;
         }
 
         PlanReport analyse(Direction direction, String target, List<PreparedRevision> plan) throws SQLException {
@@ -100,7 +105,9 @@ public final class ImpactAnalyzer {
                 CatalogSnapshot before = CatalogSnapshot.read(connection);
                 original = before.relations();
                 originalOids = original.keySet().stream().mapToLong(Long::longValue).toArray();
+                int position = 0;
                 for (PreparedRevision revision : plan) {
+                    watch.started("Analysing", revision.revision().id(), ++position);
                     List<Pending> statements = new ArrayList<>();
                     for (SqlStatement statement : revision.statements()) {
                         Pending p;
@@ -121,6 +128,7 @@ public final class ImpactAnalyzer {
                         pending.add(p);
                     }
                     byRevision.add(statements);
+                    watch.stopped();
                 }
             } catch (SQLException | RuntimeException e) {
                 restore(outer, autoCommit);

@@ -1,6 +1,8 @@
 package com.plccoach.migrations.internal.safety;
 
 import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.ShortList;
+import com.plccoach.migrations.internal.progress.ScratchRuns;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.LockUnavailableException;
 import com.plccoach.migrations.MigratorConfig;
@@ -46,6 +48,8 @@ public final class SafetyGate implements BeforeRun, RunWatch {
     private final Duration lockTimeout;
     private final boolean transactionPerRevision;
     private RunGuard watch;
+    /** A scratch database's run: the analysis and the backup it does not take are not the user's business. */
+    private final boolean quiet;
 
     public SafetyGate(DataLossGuard guard, BackupSettings backup, Duration lockTimeout) {
         this(guard, backup, lockTimeout, false);
@@ -53,6 +57,12 @@ public final class SafetyGate implements BeforeRun, RunWatch {
 
     /** @param transactionPerRevision whether the run commits after each revision: a backup then covers only the first */
     public SafetyGate(DataLossGuard guard, BackupSettings backup, Duration lockTimeout, boolean transactionPerRevision) {
+        this(guard, backup, lockTimeout, transactionPerRevision, false);
+    }
+
+    private SafetyGate(DataLossGuard guard, BackupSettings backup, Duration lockTimeout, boolean transactionPerRevision,
+                       boolean quiet) {
+        this.quiet = quiet;
         this.guard = guard;
         this.backup = backup;
         this.lockTimeout = lockTimeout;
@@ -62,7 +72,8 @@ public final class SafetyGate implements BeforeRun, RunWatch {
     /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump. */
     public static SafetyGate of(MigratorConfig config, Direction direction, BackupSettings backup) {
         return new SafetyGate(new DataLossGuard(config.allowDataLoss()), direction == Direction.DOWNGRADE ? backup
-                : backup.withMode(BackupMode.NONE), config.lockTimeout(), config.transactionPerRevision());
+                : backup.withMode(BackupMode.NONE), config.lockTimeout(), config.transactionPerRevision(),
+                ScratchRuns.isScratch(config.applicationName()));
     }
 
     /** Prepares the watch and, for a downgrade, forecasts, locks, refuses or backs up; returns the archive, if one was taken. */
@@ -83,9 +94,15 @@ public final class SafetyGate implements BeforeRun, RunWatch {
         if (forecast.unreadable().isEmpty()) {
             destroys = forecast.report(transaction, plan);
         } else {
-            LOG.info("The downgrade to {} has statements whose effect cannot be read before they run ({}): it is analysed first, in a "
-                    + "transaction that is rolled back, to know what to back up", plan.target(), String.join("; ", forecast.unreadable()));
+            info("The downgrade to {} has statements whose effect cannot be read before they run ({}): it is analysed first, in a "
+                    + "transaction that is rolled back, to know what to back up", plan.target(),
+                    ShortList.of(forecast.unreadable(), "statement", "statements"));
             destroys = new ImpactAnalyzer(lockTimeout).analyse(transaction, plan.direction(), plan.target(), plan.revisions());
+            // the report is what plccoach:plan prints; a run says only what the guard found (one line each)
+            LOG.debug("{}", destroys.render());
+            info("Analysed the {} to {} in a rolled-back transaction: {}, {}", plan.direction().name().toLowerCase(), plan.target(),
+                    ShortList.of(destroys.revisions().stream().map(r -> r.revision()).toList(), "revision", "revisions"),
+                    destroys.dataLoss().isEmpty() ? "no data lost" : destroys.dataLoss().size() + " data loss(es)");
             requireSeen(transaction, plan, destroys);
             Set<Relation> more = new LinkedHashSet<>(destroys.destroyedTables());
             destroys.droppedColumns().forEach(c -> more.add(c.relation()));
@@ -95,7 +112,9 @@ public final class SafetyGate implements BeforeRun, RunWatch {
         }
         guard.check(destroys);
         BackupCoverage.check(plan, destroys, backup.mode(), transactionPerRevision);
-        Optional<BackupResult> result = new PgDumpBackup(backup).take(transaction, destroys, "downgrade_to_" + resolvedTarget(plan));
+        // a scratch database is thrown away: no backup, and no warning that none is taken
+        Optional<BackupResult> result = quiet && backup.mode() == BackupMode.NONE ? Optional.empty()
+                : new PgDumpBackup(backup).take(transaction, destroys, "downgrade_to_" + resolvedTarget(plan));
         Coverage coverage = null;
         if (backup.mode() != BackupMode.NONE) {
             Set<String> columns = destroys.droppedColumns().stream().map(Coverage::key).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -119,6 +138,14 @@ public final class SafetyGate implements BeforeRun, RunWatch {
     public void beforeCommit(Connection connection) throws SQLException {
         if (watch != null) {
             watch.beforeCommit(connection);
+        }
+    }
+
+    private void info(String format, Object... arguments) {
+        if (quiet) {
+            LOG.debug(format, arguments);
+        } else {
+            LOG.info(format, arguments);
         }
     }
 

@@ -59,7 +59,7 @@ public final class ScratchDatabase implements AutoCloseable {
                     + MigratorConfig.redactUrl(serverUrl) + ": " + e.getMessage() + ". The user needs CREATEDB there; "
                     + "or set " + config.advice().setting("verifyUrl") + " to a server where it may create databases.", e);
         }
-        LOG.info("Created scratch database {} on {}", name, MigratorConfig.redactUrl(serverUrl));
+        LOG.debug("Created scratch database {} on {}", name, MigratorConfig.redactUrl(serverUrl));
         return new ScratchDatabase(server, name, withUrl(config, databaseUrl(serverUrl, name), true,
                 BackupMode.NONE));
     }
@@ -81,7 +81,7 @@ public final class ScratchDatabase implements AutoCloseable {
     public void close() {
         try (Connection c = server.open(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            LOG.info("Dropped scratch database {}", name);
+            LOG.debug("Dropped scratch database {}", name);
         } catch (RuntimeException | SQLException e) {
             // never hide the verify outcome behind a cleanup failure; say what to type instead
             LOG.warn("Could not drop the scratch database {}: {}. Drop it by hand: DROP DATABASE {} WITH (FORCE);",
@@ -103,6 +103,6 @@ public final class ScratchDatabase implements AutoCloseable {
                                           BackupMode backupMode) {
         return new MigratorConfig(url, c.user(), c.password(), c.passwordCommand(), null, c.scripts(), c.schema(),
                 c.placeholders(), c.transactionPerRevision(), c.lockTimeout(), c.lockWait(), allowDataLoss, backupMode,
-                c.backupDir(), c.pgDump(), c.pgRestore(), null, c.applicationName(), null, c.lockRetries(), c.batchPause(), c.advice());
+                c.backupDir(), c.pgDump(), c.pgRestore(), null, com.plccoach.migrations.internal.progress.ScratchRuns.applicationName(c.applicationName()), null, c.lockRetries(), c.batchPause(), c.advice());
     }
 }

@@ -61,8 +61,16 @@ public final class ProgressWatch implements AutoCloseable {
         this.quiet = quiet;
         this.announceAfter = announceAfter;
         this.every = every;
+        // the run's MDC (a fleet member's name) and thread name go with the lines the timer writes
+        java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
+        String runThread = Thread.currentThread().getName();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "plccoach-progress-" + pid);
+            Thread thread = new Thread(() -> {
+                if (context != null) {
+                    org.slf4j.MDC.setContextMap(context);
+                }
+                r.run();
+            }, runThread); // same name: a log pattern showing threads puts these lines with the run's
             thread.setDaemon(true);
             return thread;
         });

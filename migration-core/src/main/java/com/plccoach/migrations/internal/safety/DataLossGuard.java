@@ -61,10 +61,7 @@ public final class DataLossGuard {
 
     /** Throws {@link DataLossException} when the plan would destroy data and that is not allowed. */
     public void check(PlanReport report) {
-        String refusal = refusal(report);
-        if (refusal != null) {
-            throw new DataLossException("Refused: " + refusal + ".");
-        }
+        refuse(report);
         if (allowDataLoss && !report.dataLoss().isEmpty()) {
             List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
@@ -74,6 +71,17 @@ public final class DataLossGuard {
             if (losses.size() > SHOWN) {
                 LOG.warn("  and {} more: plccoach:plan lists them all", losses.size() - SHOWN);
             }
+        }
+    }
+
+    /**
+     * As {@link #check(PlanReport)} without the warnings of an allowed loss: for the real run of a downgrade,
+     * whose forecast has already said, once, what the allowed loss destroys.
+     */
+    public void refuse(PlanReport report) {
+        String refusal = refusal(report);
+        if (refusal != null) {
+            throw new DataLossException("Refused: " + refusal + ".");
         }
     }
 

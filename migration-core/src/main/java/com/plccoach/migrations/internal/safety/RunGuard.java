@@ -105,7 +105,11 @@ final class RunGuard implements RunWatch {
         PlanReport report = report();
         findings.clear();
         revisions.clear();
-        guard.check(report);
+        if (direction == Direction.DOWNGRADE) {
+            guard.refuse(report); // the downgrade's forecast already warned about what an allowed loss destroys
+        } else {
+            guard.check(report);
+        }
         if (coverage != null) {
             coverage.requireCovered(report);
         }

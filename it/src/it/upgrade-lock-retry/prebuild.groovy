@@ -12,7 +12,7 @@ def watcher = new Driver().connect(db.url(), new Properties())
 Thread.startDaemon {
     def deadline = System.currentTimeMillis() + 120_000
     while (System.currentTimeMillis() < deadline) {
-        def rs = watcher.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'plccoach-maven-plugin' AND wait_event_type = 'Lock'")
+        def rs = watcher.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'plccoach-maven-plugin' AND wait_event_type = 'Lock'")
         rs.next()
         if (rs.getInt(1) > 0) break
         Thread.sleep(50)

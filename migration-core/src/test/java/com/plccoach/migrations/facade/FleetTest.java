@@ -3,11 +3,14 @@ package com.plccoach.migrations.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.CheckOptions;
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.FleetConfig;
 import com.plccoach.migrations.FleetFailedException;
+import com.plccoach.migrations.Json;
 import com.plccoach.migrations.FleetReport;
 import com.plccoach.migrations.FleetResult;
 import com.plccoach.migrations.MigrationResult;
@@ -109,6 +112,23 @@ class FleetTest {
         assertThatThrownBy(report::requireSuccess).isInstanceOf(FleetFailedException.class)
                 .hasMessageContaining("upgrade to head on 4 database(s), 2 at once: 3 succeeded, 1 failed")
                 .hasMessageContaining("\n  " + labels().get(1) + ": ");
+    }
+
+    @Test
+    void the_json_of_a_fleet_run_has_one_entry_per_database_with_its_outcome_and_its_own_result() throws Exception {
+        execute(databases.get(1), "CREATE TABLE notes (id int)");
+        FleetReport<MigrationResult> report = template().fleet(FleetConfig.databases(urls()).withParallelism(2)).upgrade("head");
+
+        JsonNode json = new ObjectMapper().readTree(Json.failure("upgrade", new FleetFailedException(report)));
+
+        assertThat(json.path("outcome").asText()).isEqualTo("failure");
+        assertThat(json.path("count").asInt()).isEqualTo(4);
+        assertThat(json.path("failed").asInt()).isEqualTo(1);
+        assertThat(json.path("databases")).extracting(d -> d.path("database").asText()).containsExactlyElementsOf(labels());
+        assertThat(json.path("databases").get(1).path("outcome").asText()).isEqualTo("failed");
+        assertThat(json.path("databases").get(1).path("error").asText()).contains("relation \"notes\" already exists");
+        assertThat(json.path("databases").get(0).path("result").path("revisions")).hasSize(2);
+        assertThat(json.path("error").path("type").asText()).isEqualTo("FleetFailedException");
     }
 
     @Test

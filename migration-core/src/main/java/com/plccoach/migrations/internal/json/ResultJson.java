@@ -8,6 +8,9 @@ import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.CurrentState;
 import com.plccoach.migrations.DriftReport;
 import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.FleetFailedException;
+import com.plccoach.migrations.FleetReport;
+import com.plccoach.migrations.FleetResult;
 import com.plccoach.migrations.HistoryEntry;
 import com.plccoach.migrations.HtmlReport;
 import com.plccoach.migrations.ImportResult;
@@ -46,6 +49,8 @@ public final class ResultJson {
         JsonOut out = header(goal).field("outcome", "failure");
         if (error instanceof CheckFailedException failed && failed.report() != null) {
             check(out, failed.report());
+        } else if (error instanceof FleetFailedException failed) {
+            fleet(out, failed.report());
         }
         return out.object("error")
                 .field("kind", error instanceof EnvironmentException ? "environment" : "input")
@@ -93,9 +98,29 @@ public final class ResultJson {
             out.strings("files", List.of(p.toAbsolutePath().toString()));
         } else if (result instanceof List<?> list) {
             list(out, list);
+        } else if (result instanceof FleetReport<?> r) {
+            fleet(out, r);
         } else if (result != null) {
             throw new IllegalArgumentException("No JSON format for " + result.getClass().getName());
         }
+    }
+
+    /** One entry per member, in the order they were listed, each with the shape its own result has when run alone. */
+    private static void fleet(JsonOut out, FleetReport<?> report) {
+        out.field("operation", report.operation()).field("target", report.target()).field("parallelism", report.parallelism())
+                .millis("durationMs", report.duration()).field("count", report.results().size())
+                .field("failed", report.failures().size()).array("databases");
+        for (FleetResult<?> member : report.results()) {
+            out.startItem().field("database", member.database()).field("outcome", member.outcome().name().toLowerCase())
+                    .strings("from", member.from()).strings("to", member.to()).field("revisions", member.revisions())
+                    .millis("durationMs", member.duration()).field("error", member.error());
+            if (member.result() != null) {
+                body(out.object("result"), member.result());
+                out.end();
+            }
+            out.end();
+        }
+        out.endArray();
     }
 
     private static List<String> paths(List<Path> files) {

@@ -330,19 +330,7 @@ public final class ImpactAnalyzer {
         }
 
         List<String> primaryKey(long relid, String except) throws SQLException {
-            List<String> key = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_index i "
-                    + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
-                    + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                    + "WHERE i.indrelid = ?::oid AND i.indisprimary ORDER BY k.ord")) {
-                ps.setLong(1, relid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        key.add(rs.getString(1));
-                    }
-                }
-            }
-            return key.contains(except) ? List.of() : key;
+            return Counts.primaryKey(connection, relid, except);
         }
     }
 

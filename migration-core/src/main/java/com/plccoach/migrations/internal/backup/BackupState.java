@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.backup;
 
 import com.plccoach.migrations.BackupMode;
+import com.plccoach.migrations.internal.state.StateSql;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -49,7 +50,7 @@ record BackupState(BackupMode mode, String schema, Map<String, String> revisions
         if (schema == null) {
             return new BackupState(mode, null, Map.of());
         }
-        String table = quote(schema) + ".plccoach_version";
+        String table = new StateSql(schema).versionTable();
         try (PreparedStatement ps = transaction.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -111,9 +112,6 @@ record BackupState(BackupMode mode, String schema, Map<String, String> revisions
         return Optional.of(new BackupState(mode, p.getProperty("schema"), revisions));
     }
 
-    static String quote(String identifier) {
-        return PgDumpBackup.quote(identifier);
-    }
 
     @Override
     public String toString() {

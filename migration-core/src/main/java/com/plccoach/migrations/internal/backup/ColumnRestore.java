@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.backup;
 
 import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.internal.script.Identifiers;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ record ColumnRestore(ColumnManifest.Entry entry, Path file, boolean addColumn) {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
-            String keys = entry.key().stream().map(PgDumpBackup::quote).collect(Collectors.joining(", "));
-            String column = PgDumpBackup.quote(entry.column());
+            String keys = entry.key().stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+            String column = Identifiers.quote(entry.column());
             if (addColumn) {
                 s.execute("ALTER TABLE " + entry.table().sql() + " ADD COLUMN " + column + " " + entry.type());
             }
@@ -56,7 +57,7 @@ record ColumnRestore(ColumnManifest.Entry entry, Path file, boolean addColumn) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("COPY plccoach_restore FROM STDIN WITH (FORMAT csv, HEADER)", in);
             }
-            String match = entry.key().stream().map(k -> "t." + PgDumpBackup.quote(k) + " = b." + PgDumpBackup.quote(k))
+            String match = entry.key().stream().map(k -> "t." + Identifiers.quote(k) + " = b." + Identifiers.quote(k))
                     .collect(Collectors.joining(" AND "));
             int updated = s.executeUpdate("UPDATE ONLY " + entry.table().sql() + " AS t SET " + column + " = b." + column
                     + " FROM plccoach_restore b WHERE " + match);

@@ -1,11 +1,12 @@
 package com.plccoach.migrations.internal.backup;
 
-import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.BackupMode;
-import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.PlanReport.DroppedColumn;
 import com.plccoach.migrations.PlanReport.Relation;
+import com.plccoach.migrations.PlanReport;
+import com.plccoach.migrations.internal.script.Identifiers;
+import com.plccoach.migrations.internal.verify.ScratchDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -291,8 +292,8 @@ public final class PgDumpBackup {
         for (int i = 0; i < columns.size(); i++) {
             DroppedColumn column = columns.get(i);
             Path file = newFile(owner.getParent(), base, ".column" + (i + 1) + ".csv");
-            String select = "SELECT " + column.primaryKey().stream().map(PgDumpBackup::quote).collect(Collectors.joining(", "))
-                    + ", " + quote(column.column()) + " FROM ONLY " + column.relation().sql();
+            String select = "SELECT " + column.primaryKey().stream().map(Identifiers::quote).collect(Collectors.joining(", "))
+                    + ", " + Identifiers.quote(column.column()) + " FROM ONLY " + column.relation().sql();
             try (OutputStream out = Files.newOutputStream(file)) {
                 transaction.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
             }
@@ -322,9 +323,6 @@ public final class PgDumpBackup {
         }
     }
 
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 
     static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9_.-]", "_");

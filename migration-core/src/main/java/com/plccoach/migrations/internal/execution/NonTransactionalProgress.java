@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.internal.script.Identifiers;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.state.StateSql;
 import java.sql.Connection;
@@ -35,7 +36,7 @@ final class NonTransactionalProgress {
 
     NonTransactionalProgress(StateSql state) {
         this.state = state;
-        this.table = StateSql.quoteIdentifier(state.schema()) + ".plccoach_progress";
+        this.table = Identifiers.quote(state.schema()) + ".plccoach_progress";
     }
 
     /** The statements of this revision recorded done by an earlier run; 0 when none started it. Creates the table if needed. */
@@ -118,7 +119,7 @@ final class NonTransactionalProgress {
         String target = m.group(4);
         if (m.group(2) != null) {
             return find(connection, "SELECT i.indexrelid::regclass::text, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                    + " WHERE c.relname = ? AND i.indrelid = to_regclass(?)", Runner.identifierName(m.group(2)), target);
+                    + " WHERE c.relname = ? AND i.indrelid = to_regclass(?)", Identifiers.name(m.group(2)), target);
         }
         String definition = probeDefinition(connection, m);
         if (definition == null) {

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
@@ -273,13 +272,6 @@ public final class Runner {
         } finally {
             autocommitQuietly(connection);
         }
-    }
-
-    static String identifierName(String token) {
-        if (token.startsWith("\"")) {
-            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
-        }
-        return token.toLowerCase(Locale.ROOT);
     }
 
     private static void execute(Connection connection, Statement st, SqlStatement s) throws SQLException {

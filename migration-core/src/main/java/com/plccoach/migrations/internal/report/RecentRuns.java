@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.report;
 
 import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.internal.state.StateSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ final class RecentRuns {
 
     /** Newest first; empty when the history table does not exist yet. */
     static List<Run> read(Connection connection, String schema) {
-        String table = quote(schema) + ".plccoach_history";
+        String table = new StateSql(schema).historyTable();
         List<Run> runs = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
             try (ResultSet exists = st.executeQuery("SELECT to_regclass('" + table.replace("'", "''") + "') IS NOT NULL")) {
@@ -46,7 +47,4 @@ final class RecentRuns {
         return runs;
     }
 
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 }

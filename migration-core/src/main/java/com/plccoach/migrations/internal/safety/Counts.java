@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.safety;
 
 import com.plccoach.migrations.PlanReport.Relation;
+import com.plccoach.migrations.internal.script.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ final class Counts {
     }
 
     static long values(Connection connection, Relation table, String column) throws SQLException {
-        return single(connection, "SELECT count(" + ImpactAnalyzer.quote(column) + ") FROM ONLY " + table.sql());
+        return single(connection, "SELECT count(" + Identifiers.quote(column) + ") FROM ONLY " + table.sql());
     }
 
     static Relation relation(Connection connection, long oid) throws SQLException {

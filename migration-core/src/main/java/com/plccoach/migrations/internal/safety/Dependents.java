@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.safety;
 
 import com.plccoach.migrations.PlanReport.Relation;
+import com.plccoach.migrations.internal.script.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ final class Dependents {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setArray(1, connection.createArrayOf("text", drop.names().toArray()));
             if (drop.kind() == DropStatement.Kind.ALTER_TABLE) {
-                ps.setArray(2, connection.createArrayOf("text", drop.columns().stream().map(Dependents::identifierName).toArray()));
+                ps.setArray(2, connection.createArrayOf("text", drop.columns().stream().map(Identifiers::name).toArray()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -110,12 +111,5 @@ final class Dependents {
             }
         }
         return targets;
-    }
-
-    static String identifierName(String token) {
-        if (token.startsWith("\"")) {
-            return token.substring(1, token.length() - 1).replace("\"\"", "\"");
-        }
-        return token.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package com.plccoach.migrations.internal.safety;
 
-import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.PlanReport.DroppedColumn;
 import com.plccoach.migrations.PlanReport.DroppedTable;
 import com.plccoach.migrations.PlanReport.Outcome;
@@ -8,8 +7,10 @@ import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.PlanReport.RevisionReport;
 import com.plccoach.migrations.PlanReport.Rewrite;
 import com.plccoach.migrations.PlanReport.StatementReport;
+import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.internal.execution.PreparedPlan;
 import com.plccoach.migrations.internal.execution.PreparedRevision;
+import com.plccoach.migrations.internal.script.Identifiers;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.script.StatementRules;
 import java.sql.Connection;
@@ -88,7 +89,7 @@ final class Forecast {
         Set<String> called = new LinkedHashSet<>();
         Matcher m = CALL.matcher(sql);
         while (m.find()) {
-            called.add(Dependents.identifierName(m.group(1)));
+            called.add(Identifiers.name(m.group(1)));
         }
         if (called.isEmpty()) {
             return false;

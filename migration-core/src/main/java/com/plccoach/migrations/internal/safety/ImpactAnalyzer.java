@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.internal.script.Identifiers;
 import com.plccoach.migrations.internal.progress.ProgressWatch;
 
 import com.plccoach.migrations.DatabaseUnavailableException;
@@ -30,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -375,7 +375,7 @@ public final class ImpactAnalyzer {
             List<DroppedColumn> columns = new ArrayList<>();
             for (CatalogSnapshot.Col col : droppedColumns) {
                 Relation table = run.original.get(col.relid()).relation();
-                long values = run.count("SELECT count(" + quote(col.name()) + ") FROM ONLY " + table.sql());
+                long values = run.count("SELECT count(" + Identifiers.quote(col.name()) + ") FROM ONLY " + table.sql());
                 columns.add(new DroppedColumn(table, col.name(), col.type(), values, run.primaryKey(col.relid(), col.name())));
             }
             List<Rewrite> rewritten = new ArrayList<>();
@@ -389,9 +389,6 @@ public final class ImpactAnalyzer {
         }
     }
 
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 
     private static String firstLine(String message) {
         if (message == null) {

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.state;
 
+import com.plccoach.migrations.internal.script.Identifiers;
 import java.util.List;
 
 /**
@@ -22,17 +23,17 @@ public final class StateSql {
     }
 
     public String versionTable() {
-        return quoteIdentifier(schema) + "." + quoteIdentifier(VERSION_TABLE);
+        return Identifiers.quote(schema) + "." + Identifiers.quote(VERSION_TABLE);
     }
 
     public String historyTable() {
-        return quoteIdentifier(schema) + "." + quoteIdentifier(HISTORY_TABLE);
+        return Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
     }
 
     /** The schema and both tables, each {@code IF NOT EXISTS}, so running them again changes nothing. */
     public List<String> createStatements() {
         return List.of(
-                "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema),
+                "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema),
                 "CREATE TABLE IF NOT EXISTS " + versionTable() + " (\n"
                         + "    id text PRIMARY KEY,\n"
                         + "    checksum text NOT NULL,\n"
@@ -80,9 +81,6 @@ public final class StateSql {
         return "SELECT id, checksum, applied_at, applied_by, duration_ms FROM " + versionTable() + " ORDER BY applied_at, id";
     }
 
-    public static String quoteIdentifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 
     /** A string literal valid whatever standard_conforming_strings says: E'' when a backslash needs escaping. */
     public static String quoteLiteral(String value) {

@@ -25,7 +25,6 @@ import com.plccoach.migrations.internal.execution.OfflineScript;
 import com.plccoach.migrations.internal.execution.PlanSource;
 import com.plccoach.migrations.internal.execution.PreparedPlan;
 import com.plccoach.migrations.internal.execution.Runs;
-import com.plccoach.migrations.internal.execution.StampPlans;
 import com.plccoach.migrations.internal.execution.Validation;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
@@ -136,7 +135,7 @@ public final class Engine implements Runs {
 
     public MigrationResult stamp(String target, boolean purge) {
         RevisionGraph graph = graph();
-        return executor.stamp(target, purge, planSource(graph, applied -> StampPlans.plan(graph, applied, target)));
+        return executor.stamp(target, purge, planSource(graph, applied -> graph.planTowards(applied, target)));
     }
 
     public CurrentState current() {

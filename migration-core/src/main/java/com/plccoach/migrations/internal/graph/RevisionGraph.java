@@ -265,7 +265,9 @@ public final class RevisionGraph {
 
     /**
      * The plan of a command with no direction of its own (plan, stamp): an upgrade when the target
-     * has revisions to apply, otherwise a downgrade; moves from the applied set go either way.
+     * has revisions to apply, otherwise a downgrade; moves from the applied set go either way. A stamp
+     * may go down through an irreversible revision (it is how a revision reverted by hand is
+     * recorded): only a run refuses that, where the plan is prepared (PreparedPlan).
      */
     public Plan planTowards(Set<String> applied, String target) {
         Target resolved = resolver.resolve(target, applied, null);
@@ -282,13 +284,6 @@ public final class RevisionGraph {
         return new DowngradePlanner(this).plan(applied, resolver.resolve(target, applied, Direction.DOWNGRADE));
     }
 
-    /**
-     * What a stamp records or forgets: like {@link #planTowards}; whether a revision is reversible does
-     * not matter here, as a stamp runs no SQL (only a run refuses an irreversible downgrade: PreparedPlan).
-     */
-    public Plan stampPlan(Set<String> applied, String target) {
-        return planTowards(applied, target);
-    }
 
     /** Revisions from {@code range} ({@code a:b}, {@code a:}, {@code :b} or empty for all), newest first, with an ASCII graph. */
     public List<HistoryLine> history(String range, Set<String> applied) {

@@ -1,9 +1,12 @@
 package com.plccoach.migrations.internal.autogen;
 
+import com.plccoach.migrations.internal.catalog.FunctionDef;
+import com.plccoach.migrations.internal.catalog.TableDef;
+import com.plccoach.migrations.internal.catalog.TypeDef;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Identifier quoting for generated DDL: bare when PostgreSQL would read it back unchanged, else double-quoted. */
+/** Names and literals in generated DDL: an identifier bare when PostgreSQL would read it back unchanged, else double-quoted. */
 final class Sql {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -48,5 +51,19 @@ final class Sql {
 
     static String literal(String text) {
         return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
+    }
+
+    static String table(TableDef t) {
+        return qualified(t.schema(), t.name());
+    }
+
+    static String type(TypeDef t) {
+        return qualified(t.schema(), t.name());
+    }
+
+    /** A function or procedure as DROP and COMMENT ON name it: kind, name and argument types. */
+    static String routine(FunctionDef f) {
+        String kind = "procedure".equals(f.functionKind()) ? "PROCEDURE " : "FUNCTION ";
+        return kind + qualified(f.schema(), f.name()) + "(" + f.arguments() + ")";
     }
 }

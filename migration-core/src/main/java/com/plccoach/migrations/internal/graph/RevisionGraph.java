@@ -6,7 +6,6 @@ import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.internal.script.Revision;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,105 +26,34 @@ public final class RevisionGraph {
 
     final List<Revision> byIndex;
     final Map<String, Integer> index;
+    final Map<String, Integer> labels;
+    private final Edges edges;
+    // the edges' own arrays, shared with the resolver, the renderer and the topological order, which read them by position
     final int[][] parents;
     final int[][] children;
     final int[][] deps;
     final int[][] dependents;
-    final Map<String, Integer> labels;
     private final int[] topo;
     private final List<Revision> ordered;
     private final TargetResolver resolver;
 
     private RevisionGraph(List<Revision> revisions) {
-        int n = revisions.size();
-        this.index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            Revision r = revisions.get(i);
-            Integer previous = index.putIfAbsent(r.id(), i);
-            if (previous != null) {
-                throw new RevisionGraphException("revision id " + r.id() + " is declared by two files: "
-                        + revisions.get(previous).location() + " and " + r.location()
-                        + "; give one of them a new id (and update the down_revision of its children)");
-            }
-        }
-        this.labels = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            Revision r = revisions.get(i);
-            for (String label : r.branchLabels()) {
-                Integer previous = labels.putIfAbsent(label, i);
-                if (previous != null) {
-                    Revision other = revisions.get(previous);
-                    throw new RevisionGraphException("branch label '" + label + "' is declared twice: by " + other.id() + " ("
-                            + other.location() + ") and by " + r.id() + " (" + r.location()
-                            + "); a label names one branch: remove it from one of them");
-                }
-                Integer sameId = index.get(label);
-                if (sameId != null) {
-                    throw new RevisionGraphException("branch label '" + label + "' of " + r.id() + " (" + r.location()
-                            + ") is also the id of revision " + revisions.get(sameId).id() + " (" + revisions.get(sameId).location()
-                            + "), so a target '" + label + "' would name two revisions; rename the label");
-                }
-            }
-        }
-        this.byIndex = List.copyOf(withLabelDependenciesResolved(revisions));
-        this.parents = new int[n][];
-        this.deps = new int[n][];
-        int[] childCount = new int[n];
-        int[] dependentCount = new int[n];
-        for (int i = 0; i < n; i++) {
-            Revision r = byIndex.get(i);
-            parents[i] = edges(r, r.parents(), "down_revision");
-            deps[i] = edges(r, r.dependsOn(), "depends_on");
-            for (int p : parents[i]) {
-                childCount[p]++;
-            }
-            for (int d : deps[i]) {
-                dependentCount[d]++;
-            }
-        }
-        this.children = new int[n][];
-        this.dependents = new int[n][];
-        for (int i = 0; i < n; i++) {
-            children[i] = new int[childCount[i]];
-            dependents[i] = new int[dependentCount[i]];
-            childCount[i] = 0;
-            dependentCount[i] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int p : parents[i]) {
-                children[p][childCount[p]++] = i;
-            }
-            for (int d : deps[i]) {
-                dependents[d][dependentCount[d]++] = i;
-            }
-        }
+        RevisionNames names = new RevisionNames(revisions);
+        this.index = names.ids;
+        this.labels = names.labels;
+        this.byIndex = List.copyOf(names.withLabelDependenciesResolved(revisions));
+        this.edges = new Edges(byIndex, index);
+        this.parents = edges.parents;
+        this.children = edges.children;
+        this.deps = edges.deps;
+        this.dependents = edges.dependents;
         this.topo = TopologicalOrder.of(this);
-        List<Revision> list = new ArrayList<>(n);
+        List<Revision> list = new ArrayList<>(byIndex.size());
         for (int i : topo) {
             list.add(byIndex.get(i));
         }
         this.ordered = List.copyOf(list);
         this.resolver = new TargetResolver(this);
-    }
-
-    /**
-     * {@code depends_on} may name a branch label, meaning the revision that declares it (as in
-     * Alembic); the graph's revisions carry the id instead, so everything downstream sees ids only.
-     */
-    private List<Revision> withLabelDependenciesResolved(List<Revision> revisions) {
-        List<Revision> out = new ArrayList<>(revisions.size());
-        for (Revision r : revisions) {
-            if (r.dependsOn().stream().allMatch(d -> index.containsKey(d) || !labels.containsKey(d))) {
-                out.add(r);
-                continue;
-            }
-            List<String> ids = r.dependsOn().stream()
-                    .map(d -> index.containsKey(d) || !labels.containsKey(d) ? d : revisions.get(labels.get(d)).id())
-                    .distinct().toList();
-            out.add(new Revision(r.id(), r.parents(), r.branchLabels(), ids, r.message(), r.createDate(), r.transactional(),
-                    r.upSql(), r.upLine(), r.downSql(), r.downLine(), r.location(), r.checksum()));
-        }
-        return out;
     }
 
     /** Validates and builds; throws RevisionGraphException naming the culprits. */
@@ -353,21 +281,7 @@ public final class RevisionGraph {
 
     /** Ancestors (down) or descendants (up) of one revision through down_revision only, itself included. */
     boolean[] closureThroughParents(int start, boolean down) {
-        boolean[] marked = new boolean[size()];
-        int[] stack = new int[size()];
-        int top = 0;
-        marked[start] = true;
-        stack[top++] = start;
-        while (top > 0) {
-            int i = stack[--top];
-            for (int j : down ? parents[i] : children[i]) {
-                if (!marked[j]) {
-                    marked[j] = true;
-                    stack[top++] = j;
-                }
-            }
-        }
-        return marked;
+        return edges.closureThroughParents(start, down);
     }
 
     private List<Integer> selectIndexes(java.util.function.IntPredicate test) {
@@ -382,57 +296,12 @@ public final class RevisionGraph {
 
     /** Ancestors (down) or descendants and dependents (up) of the start nodes, the start nodes included. */
     boolean[] closure(Collection<Integer> start, boolean down) {
-        boolean[] marked = new boolean[size()];
-        int[] stack = new int[size()];
-        int top = 0;
-        for (int s : start) {
-            if (!marked[s]) {
-                marked[s] = true;
-                stack[top++] = s;
-            }
-        }
-        while (top > 0) {
-            int i = stack[--top];
-            int[][] first = down ? parents : children;
-            int[][] second = down ? deps : dependents;
-            for (int j : first[i]) {
-                if (!marked[j]) {
-                    marked[j] = true;
-                    stack[top++] = j;
-                }
-            }
-            for (int j : second[i]) {
-                if (!marked[j]) {
-                    marked[j] = true;
-                    stack[top++] = j;
-                }
-            }
-        }
-        return marked;
+        return edges.closure(start, down);
     }
 
-    /** Heads reachable from a revision through children, in graph order. */
+    /** Heads reachable from a revision through children, in the order the revisions were given. */
     List<Integer> headsFrom(int start) {
-        boolean[] seen = new boolean[size()];
-        List<Integer> heads = new ArrayList<>();
-        int[] stack = new int[size()];
-        int top = 0;
-        stack[top++] = start;
-        seen[start] = true;
-        while (top > 0) {
-            int i = stack[--top];
-            if (children[i].length == 0) {
-                heads.add(i);
-            }
-            for (int c : children[i]) {
-                if (!seen[c]) {
-                    seen[c] = true;
-                    stack[top++] = c;
-                }
-            }
-        }
-        heads.sort(null);
-        return heads;
+        return edges.headsFrom(start);
     }
 
     String describe(int i) {
@@ -447,20 +316,6 @@ public final class RevisionGraph {
     String headsText(Set<String> applied) {
         List<String> heads = headsOf(applied);
         return heads.isEmpty() ? "base" : String.join(", ", heads);
-    }
-
-    private int[] edges(Revision r, List<String> ids, String key) {
-        int[] out = new int[ids.size()];
-        for (int k = 0; k < ids.size(); k++) {
-            Integer target = index.get(ids.get(k));
-            if (target == null) {
-                throw new RevisionGraphException("revision " + r.id() + " (" + r.location() + ") names " + ids.get(k) + " in "
-                        + key + ", but no revision file declares " + ids.get(k) + "; fix the " + key
-                        + " line or restore the missing file");
-            }
-            out[k] = target;
-        }
-        return out;
     }
 
     private List<Revision> select(java.util.function.IntPredicate test) {

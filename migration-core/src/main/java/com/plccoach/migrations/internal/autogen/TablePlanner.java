@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.autogen;
 
 import com.plccoach.migrations.internal.catalog.ColumnDef;
+import com.plccoach.migrations.internal.catalog.SchemaSnapshot;
 import com.plccoach.migrations.internal.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,7 @@ final class TablePlanner {
 
     void dropRemoved() {
         // partitions before their parents; foreign keys between dropped tables went with the constraints
-        List<TableDef> dropped = new ArrayList<>();
-        plan.from().tables().forEach((k, t) -> {
-            if (!plan.to().tables().containsKey(k)) {
-                dropped.add(t);
-            }
-        });
+        List<TableDef> dropped = onlyIn(plan.from(), plan.to());
         dropped.sort((a, b) -> Boolean.compare(b.partitionBound() != null, a.partitionBound() != null));
         for (TableDef t : dropped) {
             plan.add(Ddl.noted("DROP TABLE " + Sql.table(t), "ban-drop-table: " + t.displayName() + " is not in the target schema;"
@@ -35,12 +31,7 @@ final class TablePlanner {
     }
 
     void createAdded() {
-        List<TableDef> added = new ArrayList<>();
-        plan.to().tables().forEach((k, t) -> {
-            if (!plan.from().tables().containsKey(k)) {
-                added.add(t);
-            }
-        });
+        List<TableDef> added = onlyIn(plan.to(), plan.from());
         // parents before partitions
         added.sort((a, b) -> Boolean.compare(a.partitionBound() != null, b.partitionBound() != null));
         for (TableDef t : added) {
@@ -67,6 +58,17 @@ final class TablePlanner {
                 plan.add(Ddl.of("ALTER TABLE " + Sql.table(t) + " ENABLE ROW LEVEL SECURITY"));
             }
         }
+    }
+
+    /** The tables of one snapshot that the other lacks, in key order. */
+    private static List<TableDef> onlyIn(SchemaSnapshot side, SchemaSnapshot other) {
+        List<TableDef> tables = new ArrayList<>();
+        side.tables().forEach((k, t) -> {
+            if (!other.tables().containsKey(k)) {
+                tables.add(t);
+            }
+        });
+        return tables;
     }
 
     private static String columnDefinition(ColumnDef c) {

@@ -33,13 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it cannot see: effects outside the transaction (sequence values consumed by
  * {@code nextval} stay consumed, as PostgreSQL never rolls them back), and statements that cannot
- * run in a transaction, which are listed as not analysed.
+ * run in a transaction, which are listed as not analysed. The statements of a
+ * {@code transactional: false} revision that can run in one are analysed like any other.
  */
 public final class ImpactAnalyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImpactAnalyzer.class);
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** invalid_transaction_termination: a DO block or procedure that commits, run inside a transaction block. */
+    private static final String COMMITS_INSIDE = "2D000";
 
     private final Duration lockTimeout;
 
@@ -96,19 +99,15 @@ public final class ImpactAnalyzer {
                     watch.started("Analysing", revision.revision().id(), ++position);
                     List<PendingStatement> statements = new ArrayList<>();
                     for (SqlStatement statement : revision.statements()) {
+                        // a transactional: false revision's statements are analysed too: the run watches each in a transaction of its own
                         PendingStatement p;
-                        if (!revision.revision().transactional()) {
-                            p = PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, "revision " + revision.revision().id()
-                                    + " is transactional: false: its statements cannot be rolled back, so they are not analysed; check them by hand");
+                        Optional<String> why = StatementRules.whyNotAnalysable(statement);
+                        if (why.isPresent()) {
+                            p = PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, why.get());
                         } else {
-                            Optional<String> why = StatementRules.whyNotAnalysable(statement);
-                            if (why.isPresent()) {
-                                p = PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, why.get());
-                            } else {
-                                CatalogSnapshot[] holder = {before};
-                                p = runOne(statement, holder);
-                                before = holder[0];
-                            }
+                            CatalogSnapshot[] holder = {before};
+                            p = runOne(statement, holder, revision.transactional());
+                            before = holder[0];
                         }
                         statements.add(p);
                         pending.add(p);
@@ -153,7 +152,8 @@ public final class ImpactAnalyzer {
             }
         }
 
-        private PendingStatement runOne(SqlStatement statement, CatalogSnapshot[] snapshot) throws SQLException {
+        /** @param transactional false when the run gives the statement a transaction of its own, which it may not accept */
+        private PendingStatement runOne(SqlStatement statement, CatalogSnapshot[] snapshot, boolean transactional) throws SQLException {
             BackendActivity activityBefore = BackendActivity.read(connection, originalOids);
             Savepoint savepoint = connection.setSavepoint("plccoach_statement");
             long updateCount;
@@ -161,6 +161,10 @@ public final class ImpactAnalyzer {
                 updateCount = execute(statement);
             } catch (SQLException e) {
                 connection.rollback(savepoint);
+                if (!transactional && COMMITS_INSIDE.equals(e.getSQLState())) {
+                    return PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, "it commits or rolls back inside itself, so it "
+                            + "cannot run inside a transaction block and is not analysed; check it by hand");
+                }
                 boolean blocked = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
                 String detail = blocked
                         ? "could not get its lock within " + lockTimeout.toMillis() + " ms: " + holders(statement)

@@ -108,12 +108,14 @@ final class RunGuard implements RunWatch {
     @Override
     public void beforeCommit(Connection connection) throws SQLException {
         PlanReport report = report();
+        String left = changed;
         findings.clear();
         revisions.clear();
+        changed = DataLossGuard.NOTHING_CHANGED;
         if (direction == Direction.DOWNGRADE) {
-            guard.refuse(report, changed); // the downgrade's forecast already warned about what an allowed loss destroys
+            guard.refuse(report, left); // the downgrade's forecast already warned about what an allowed loss destroys
         } else {
-            guard.check(report, changed);
+            guard.check(report, left);
         }
         if (coverage != null) {
             coverage.requireCovered(report);

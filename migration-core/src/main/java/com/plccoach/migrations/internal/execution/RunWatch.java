@@ -5,10 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The seam where the data-loss guard watches the real run: the runner hands it every statement of
- * a transactional revision that can destroy data (see
- * {@link com.plccoach.migrations.internal.script.StatementRules#canDestroyData}), to run once under
- * whatever observation it needs, and asks it before each commit. Throwing rolls the transaction back.
+ * The seam where the data-loss guard watches the real run: the runner hands it every statement that
+ * can destroy data (see {@link com.plccoach.migrations.internal.script.StatementRules#canDestroyData}),
+ * to run once under whatever observation it needs, and asks it before each commit. Throwing rolls the
+ * transaction back. A {@code transactional: false} revision's statement runs in a transaction of its
+ * own for this; one that cannot run in a transaction is shown to {@link #beforeUnwatched} instead.
  */
 public interface RunWatch {
 
@@ -37,5 +38,13 @@ public interface RunWatch {
 
     /** Called in the transaction after its last revision, before it commits: throw to roll it back. */
     default void beforeCommit(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Called before a statement of a {@code transactional: false} revision that can destroy data and cannot run inside
+     * a transaction (PostgreSQL refuses it there, or it commits inside itself) runs in autocommit, unwatched: throw to
+     * keep it from running. What could not be checked is never taken for safe.
+     */
+    default void beforeUnwatched(Connection connection, PreparedRevision revision, SqlStatement statement) throws SQLException {
     }
 }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Transactional revisions run in one transaction per run (or per revision) with one
  * {@code SET LOCAL lock_timeout}; statements that cannot destroy data travel with the revision's
  * version row in one round trip, the others are handed to the {@link RunWatch}. A
- * {@code transactional: false} revision runs alone in autocommit, statement by statement.
+ * {@code transactional: false} revision runs alone in autocommit, statement by statement; the watch
+ * sees those that can destroy data too, each in a short transaction of its own ({@link AloneStatement}).
  */
 public final class Runner {
 
@@ -93,7 +94,7 @@ public final class Runner {
                 lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
                         () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command, positions));
             } else {
-                runAlone(connection, plan, batch.get(0), hook, progress, command, positions);
+                runAlone(connection, plan, batch.get(0), hook, watch, progress, command, positions);
             }
             hook = null;
         }
@@ -205,8 +206,8 @@ public final class Runner {
         return s.line() == 0 ? null : s;
     }
 
-    private void runAlone(Connection connection, PreparedPlan plan, PreparedRevision step, BeforeRun hook, RunProgress progress,
-                          String command, Positions positions) {
+    private void runAlone(Connection connection, PreparedPlan plan, PreparedRevision step, BeforeRun hook, RunWatch watch,
+                          RunProgress progress, String command, Positions positions) {
         if (hook != null) {
             runHookAlone(connection, plan, hook, progress);
         }
@@ -240,10 +241,10 @@ public final class Runner {
                 }
                 if (step.revision().batchSize() > 0) {
                     Backfill.run(connection, st, step, s, batchPause);
+                    resumable.done(st, step, i + 1);
                 } else {
-                    execute(connection, st, s);
+                    AloneStatement.run(connection, st, step, i, watch, resumable, () -> execute(connection, st, s));
                 }
-                resumable.done(st, step, i + 1);
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -255,6 +256,11 @@ public final class Runner {
             positions.stopped();
             resetQuietly(connection);
             throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout);
+        } catch (RuntimeException e) { // the watch's refusal: its statement was rolled back, the revision's progress row stays
+            progress.failedIn(step.revision().id());
+            positions.stopped();
+            resetQuietly(connection);
+            throw e;
         }
     }
 
@@ -318,7 +324,7 @@ public final class Runner {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection) {
         try {
             if (!connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();
@@ -328,7 +334,7 @@ public final class Runner {
         }
     }
 
-    private static void autocommitQuietly(Connection connection) {
+    static void autocommitQuietly(Connection connection) {
         try {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);

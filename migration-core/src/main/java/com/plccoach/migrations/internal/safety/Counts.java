@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The counts the guard and the forecast name in a refusal: rows of a table, non-null values of a column, its key. */
+/** The counts the guard, the forecast and the analysis name: rows of a table, non-null values of a column, its key, its size. */
 final class Counts {
 
     private Counts() {
@@ -26,6 +26,17 @@ final class Counts {
 
     static long values(Connection connection, Relation table, String column) throws SQLException {
         return single(connection, "SELECT count(" + Identifiers.quote(column) + ") FROM ONLY " + table.sql());
+    }
+
+    /** The bytes of a relation's main fork: what a rewrite copies. */
+    static long size(Connection connection, long oid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_relation_size(?::oid)")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     static Relation relation(Connection connection, long oid) throws SQLException {

@@ -3,6 +3,8 @@ package com.plccoach.migrations.internal.safety;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.PlanReport.DataLoss;
+import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.script.StatementRules;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ public final class DataLossGuard {
     private static final int REFUSAL_SHOWN = 3;
 
     public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
+    static final String NOTHING_CHANGED = "Nothing was changed";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
 
     private final boolean allowDataLoss;
@@ -32,6 +35,14 @@ public final class DataLossGuard {
 
     /** Why the report's plan would be refused; null when it may run. */
     public String refusal(PlanReport report) {
+        return refusal(report, NOTHING_CHANGED);
+    }
+
+    /**
+     * As {@link #refusal(PlanReport)}, {@code changed} saying what the refusal leaves: "Nothing was changed", or what a
+     * {@code transactional: false} revision had committed before the refused statement.
+     */
+    String refusal(PlanReport report, String changed) {
         List<DataLoss> losses = report.dataLoss();
         if (losses.isEmpty() || allowDataLoss) {
             return null;
@@ -40,12 +51,31 @@ public final class DataLossGuard {
                 + losses.stream().limit(REFUSAL_SHOWN).map(DataLoss::toString).collect(Collectors.joining("; "))
                 // a message as long as the plan is unreadable; the plan report and its JSON list every loss
                 + (losses.size() > REFUSAL_SHOWN ? "; and " + (losses.size() - REFUSAL_SHOWN) + " more (the plan report lists them all)" : "")
-                + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
+                + ". " + changed + ". Save what you need, then run again with " + SWITCH + " to accept the loss";
+    }
+
+    /**
+     * Why a statement the guard cannot watch (it cannot run inside a transaction, so what it destroys can neither be read
+     * before it commits nor rolled back) is refused; null when data loss is allowed, and then it runs unchecked.
+     *
+     * @param where   "revision 003 (003.sql line 7)"
+     * @param changed what the refusal leaves, as for {@link #refusal(PlanReport, String)}
+     */
+    String uncheckable(String where, SqlStatement statement, String changed) {
+        if (allowDataLoss) {
+            return null;
+        }
+        String why = StatementRules.refusedInTransaction(statement).map(what -> "is a " + what + ", which cannot run inside a "
+                + "transaction block").orElse("commits or rolls back inside itself, which it cannot do inside a transaction block");
+        return where + " can destroy data and " + why + ", so the guard cannot read what it destroys before it commits. " + changed
+                + ". Move what it destroys into statements that can run in a transaction (the guard then counts it), or, having "
+                + "saved what you need, run again with " + SWITCH + " to run it unchecked";
     }
 
     /**
      * The report with the verdict the run would give: its refusal for data loss, or, when the analysis could not
-     * lock what a statement touches, that it cannot tell (what the guard cannot see is never counted as safe).
+     * lock what a statement touches, that it cannot tell, or the refusal of a statement that can destroy data and cannot
+     * run in a transaction (what the guard cannot see is never counted as safe).
      */
     public PlanReport judge(PlanReport report) {
         String refusal = refusal(report);
@@ -56,12 +86,27 @@ public final class DataLossGuard {
                     .findFirst().map(blocked -> blocked + "; the run would wait up to plccoach.lockTimeout and then fail, or go on "
                             + "when the lock is released; run plan again then").orElse(null);
         }
+        if (refusal == null) {
+            refusal = report.revisions().stream().flatMap(r -> r.statements().stream()
+                            .filter(s -> s.outcome() == PlanReport.Outcome.NOT_ANALYSED)
+                            .map(s -> new SqlStatement(s.sql(), s.line()))
+                            .filter(s -> StatementRules.canDestroyData(s) && !StatementRules.controlsTransaction(s)
+                                    && !StatementRules.keepsRowsOutsideTransaction(s))
+                            .map(s -> uncheckable("revision " + r.revision() + " (" + r.location() + " line " + s.line() + ")", s,
+                                    "The run would refuse it before it runs")))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
         return report.withRefusal(refusal);
     }
 
     /** Throws {@link DataLossException} when the plan would destroy data and that is not allowed. */
     public void check(PlanReport report) {
-        refuse(report);
+        check(report, NOTHING_CHANGED);
+    }
+
+    /** As {@link #check(PlanReport)}, the refusal saying {@code changed} (see {@link #refusal(PlanReport, String)}). */
+    void check(PlanReport report, String changed) {
+        refuse(report, changed);
         if (allowDataLoss && !report.dataLoss().isEmpty()) {
             List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
@@ -79,7 +124,11 @@ public final class DataLossGuard {
      * whose forecast has already said, once, what the allowed loss destroys.
      */
     public void refuse(PlanReport report) {
-        String refusal = refusal(report);
+        refuse(report, NOTHING_CHANGED);
+    }
+
+    void refuse(PlanReport report, String changed) {
+        String refusal = refusal(report, changed);
         if (refusal != null) {
             throw new DataLossException("Refused: " + refusal + ".");
         }

@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  * What a downgrade will destroy, read from its statements and the catalog before it runs, without
  * running anything: the tables a DROP names, the columns an ALTER TABLE drops, the tables a
  * TRUNCATE empties, and what a CASCADE (or a partitioned table, a schema, a type) takes with them,
- * followed through pg_depend. Statements it cannot read (a DO block, a function call, dynamic SQL)
- * are listed: such a plan is analysed in a rolled-back run instead.
+ * followed through pg_depend, in {@code transactional: false} revisions too (what they destroy after
+ * the backup's transaction has committed is refused by {@link BackupCoverage}). Statements it cannot
+ * read (a DO block, a function call, dynamic SQL) are listed: such a plan is analysed in a
+ * rolled-back run instead.
  */
 final class Forecast {
 
@@ -52,11 +54,9 @@ final class Forecast {
         List<Effect> effects = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (PreparedRevision revision : plan.revisions()) {
-            if (!revision.transactional()) {
-                continue; // runs outside a transaction: neither guarded nor backed up statement by statement
-            }
             for (SqlStatement statement : revision.statements()) {
-                if (!StatementRules.canDestroyData(statement)) {
+                // one that cannot run in a transaction is judged by the guard just before it runs (DROP INDEX CONCURRENTLY keeps every row)
+                if (!StatementRules.canDestroyData(statement) || StatementRules.refusedInTransaction(statement).isPresent()) {
                     continue;
                 }
                 DropStatement drop = DropStatement.parse(StatementRules.withoutLeadingComments(statement.sql()));

@@ -1,39 +1,25 @@
 package com.plccoach.migrations.internal.safety;
 
-import com.plccoach.migrations.internal.script.Identifiers;
 import com.plccoach.migrations.internal.progress.ProgressWatch;
-
 import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.PlanReport;
-import com.plccoach.migrations.PlanReport.DroppedColumn;
-import com.plccoach.migrations.PlanReport.DroppedTable;
-import com.plccoach.migrations.PlanReport.LockMode;
-import com.plccoach.migrations.PlanReport.LockTaken;
 import com.plccoach.migrations.PlanReport.Outcome;
-import com.plccoach.migrations.PlanReport.Relation;
-import com.plccoach.migrations.PlanReport.Rewrite;
 import com.plccoach.migrations.PlanReport.RevisionReport;
-import com.plccoach.migrations.PlanReport.RowChanges;
 import com.plccoach.migrations.PlanReport.StatementReport;
-import com.plccoach.migrations.PlanReport.TableScan;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.script.StatementRules;
 import com.plccoach.migrations.internal.execution.PreparedRevision;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it cannot see: effects outside the transaction (sequence values consumed by
  * {@code nextval} stay consumed, as PostgreSQL never rolls them back), and statements that cannot
- * run in a transaction, which are listed as not analysed.
+ * run in a transaction, which are listed as not analysed. The statements of a
+ * {@code transactional: false} revision that can run in one are analysed like any other.
  */
 public final class ImpactAnalyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImpactAnalyzer.class);
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** invalid_transaction_termination: a DO block or procedure that commits, run inside a transaction block. */
+    private static final String COMMITS_INSIDE = "2D000";
 
     private final Duration lockTimeout;
 
@@ -96,8 +85,8 @@ public final class ImpactAnalyzer {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             Savepoint outer = connection.setSavepoint("plccoach_analysis");
-            List<Pending> pending = new ArrayList<>();
-            List<List<Pending>> byRevision = new ArrayList<>();
+            List<PendingStatement> pending = new ArrayList<>();
+            List<List<PendingStatement>> byRevision = new ArrayList<>();
             try {
                 try (Statement s = connection.createStatement()) {
                     s.execute("SET LOCAL lock_timeout = '" + Math.max(1, lockTimeout.toMillis()) + "ms'");
@@ -108,21 +97,17 @@ public final class ImpactAnalyzer {
                 int position = 0;
                 for (PreparedRevision revision : plan) {
                     watch.started("Analysing", revision.revision().id(), ++position);
-                    List<Pending> statements = new ArrayList<>();
+                    List<PendingStatement> statements = new ArrayList<>();
                     for (SqlStatement statement : revision.statements()) {
-                        Pending p;
-                        if (!revision.revision().transactional()) {
-                            p = Pending.notRun(statement, Outcome.NOT_ANALYSED, "revision " + revision.revision().id()
-                                    + " is transactional: false: its statements cannot be rolled back, so they are not analysed; check them by hand");
+                        // a transactional: false revision's statements are analysed too: the run watches each in a transaction of its own
+                        PendingStatement p;
+                        Optional<String> why = StatementRules.whyNotAnalysable(statement);
+                        if (why.isPresent()) {
+                            p = PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, why.get());
                         } else {
-                            Optional<String> why = StatementRules.whyNotAnalysable(statement);
-                            if (why.isPresent()) {
-                                p = Pending.notRun(statement, Outcome.NOT_ANALYSED, why.get());
-                            } else {
-                                CatalogSnapshot[] holder = {before};
-                                p = runOne(statement, holder);
-                                before = holder[0];
-                            }
+                            CatalogSnapshot[] holder = {before};
+                            p = runOne(statement, holder, revision.transactional());
+                            before = holder[0];
                         }
                         statements.add(p);
                         pending.add(p);
@@ -142,8 +127,8 @@ public final class ImpactAnalyzer {
                 for (int i = 0; i < plan.size(); i++) {
                     PreparedRevision revision = plan.get(i);
                     List<StatementReport> statements = new ArrayList<>();
-                    for (Pending p : byRevision.get(i)) {
-                        statements.add(p.report(this));
+                    for (PendingStatement p : byRevision.get(i)) {
+                        statements.add(p.report(connection, original));
                     }
                     revisions.add(new RevisionReport(revision.revision().id(), revision.revision().message(),
                             revision.revision().location(), statements));
@@ -167,30 +152,34 @@ public final class ImpactAnalyzer {
             }
         }
 
-        private Pending runOne(SqlStatement statement, CatalogSnapshot[] snapshot) throws SQLException {
-            Set<String> locksBefore = readLocks();
-            Map<Long, long[]> statsBefore = readStats();
+        /** @param transactional false when the run gives the statement a transaction of its own, which it may not accept */
+        private PendingStatement runOne(SqlStatement statement, CatalogSnapshot[] snapshot, boolean transactional) throws SQLException {
+            BackendActivity activityBefore = BackendActivity.read(connection, originalOids);
             Savepoint savepoint = connection.setSavepoint("plccoach_statement");
             long updateCount;
             try {
                 updateCount = execute(statement);
             } catch (SQLException e) {
                 connection.rollback(savepoint);
+                if (!transactional && COMMITS_INSIDE.equals(e.getSQLState())) {
+                    return PendingStatement.notRun(statement, Outcome.NOT_ANALYSED, "it commits or rolls back inside itself, so it "
+                            + "cannot run inside a transaction block and is not analysed; check it by hand");
+                }
                 boolean blocked = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
                 String detail = blocked
                         ? "could not get its lock within " + lockTimeout.toMillis() + " ms: " + holders(statement)
                         + " (the real run would wait up to plccoach.lockTimeout, blocking everyone queued behind it)"
                         : "PostgreSQL refuses it: " + firstLine(e.getMessage()) + " (SQLSTATE " + e.getSQLState() + ")";
-                return Pending.notRun(statement, blocked ? Outcome.BLOCKED : Outcome.FAILED, detail);
+                return PendingStatement.notRun(statement, blocked ? Outcome.BLOCKED : Outcome.FAILED, detail);
             }
-            Set<String> locksAfter = readLocks();
-            Map<Long, long[]> statsAfter = readStats();
+            BackendActivity activityAfter = BackendActivity.read(connection, originalOids);
             CatalogSnapshot after = CatalogSnapshot.read(connection, originalOids);
             connection.releaseSavepoint(savepoint);
-            Pending p = new Pending(statement, updateCount);
+            PendingStatement p = new PendingStatement(statement, updateCount);
             diffCatalog(snapshot[0], after, p, statement.sql());
-            diffLocks(locksBefore, locksAfter, p);
-            diffStats(statsBefore, statsAfter, p);
+            p.locks.addAll(activityAfter.locksTakenSince(activityBefore, original));
+            p.scans.addAll(activityAfter.scansSince(activityBefore, original));
+            p.rowChanges.addAll(activityAfter.rowChangesSince(activityBefore, original));
             snapshot[0] = after;
             return p;
         }
@@ -215,7 +204,7 @@ public final class ImpactAnalyzer {
             }
         }
 
-        private void diffCatalog(CatalogSnapshot before, CatalogSnapshot after, Pending p, String sql) {
+        private void diffCatalog(CatalogSnapshot before, CatalogSnapshot after, PendingStatement p, String sql) {
             boolean truncate = StatementRules.truncates(new SqlStatement(sql, 0));
             for (CatalogSnapshot.Rel rel : before.relations().values()) {
                 if (!original.containsKey(rel.oid())) {
@@ -228,7 +217,7 @@ public final class ImpactAnalyzer {
                     }
                 } else if (rel.relfilenode() != 0 && now.relfilenode() != rel.relfilenode() && !rel.kind().equals("index")
                         && !rel.kind().equals("sequence")) {
-                    p.rewrites.add(new PendingRewrite(rel, truncate));
+                    p.rewrites.add(new PendingStatement.PendingRewrite(rel, truncate));
                 }
             }
             for (CatalogSnapshot.Col column : before.columns().values()) {
@@ -240,155 +229,7 @@ public final class ImpactAnalyzer {
                 }
             }
         }
-
-        private void diffLocks(Set<String> before, Set<String> after, Pending p) {
-            for (String lock : after) {
-                if (before.contains(lock)) {
-                    continue;
-                }
-                int bar = lock.indexOf('|');
-                long oid = Long.parseLong(lock.substring(0, bar));
-                CatalogSnapshot.Rel rel = original.get(oid);
-                LockMode mode = LockMode.fromPgLocks(lock.substring(bar + 1));
-                if (rel != null && mode != null && !rel.kind().equals("index")) {
-                    p.locks.add(new LockTaken(rel.relation().toString(), mode));
-                }
-            }
-            p.locks.sort((a, b) -> a.relation().equals(b.relation()) ? b.mode().compareTo(a.mode()) : a.relation().compareTo(b.relation()));
-        }
-
-        private void diffStats(Map<Long, long[]> before, Map<Long, long[]> after, Pending p) {
-            after.forEach((oid, now) -> {
-                CatalogSnapshot.Rel rel = original.get(oid);
-                if (rel == null) {
-                    return;
-                }
-                long[] was = before.getOrDefault(oid, new long[4]);
-                long scans = now[0] - was[0];
-                if (scans > 0) {
-                    p.scans.add(new TableScan(rel.relation().toString(), scans));
-                }
-                long ins = now[1] - was[1];
-                long upd = now[2] - was[2];
-                long del = now[3] - was[3];
-                if (upd > 0 || del > 0 || ins > 0) {
-                    p.rowChanges.add(new RowChanges(rel.relation().toString(), ins, upd, del));
-                }
-            });
-        }
-
-        private Set<String> readLocks() throws SQLException {
-            Set<String> locks = new HashSet<>();
-            if (originalOids.length == 0) {
-                return locks;
-            }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT relation::bigint, mode FROM pg_locks WHERE pid = pg_backend_pid() "
-                    + "AND locktype = 'relation' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                    + "AND relation = ANY(?::oid[])")) {
-                ps.setArray(1, CatalogSnapshot.oidArray(connection, originalOids));
-                try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    locks.add(rs.getLong(1) + "|" + rs.getString(2));
-                }
-                }
-            }
-            return locks;
-        }
-
-        private Map<Long, long[]> readStats() throws SQLException {
-            Map<Long, long[]> stats = new java.util.HashMap<>();
-            if (originalOids.length == 0) {
-                return stats;
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT relid::bigint, seq_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables WHERE relid = ANY(?::oid[])")) {
-                ps.setArray(1, CatalogSnapshot.oidArray(connection, originalOids));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stats.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-                    }
-                }
-            }
-            return stats;
-        }
-
-        long count(String sql) throws SQLException {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-
-        long relationSize(long oid) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_relation_size(?::oid)")) {
-                ps.setLong(1, oid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }
-
-        List<String> primaryKey(long relid, String except) throws SQLException {
-            return Counts.primaryKey(connection, relid, except);
-        }
     }
-
-    private record PendingRewrite(CatalogSnapshot.Rel rel, boolean truncate) {
-    }
-
-    /** A statement's raw findings until the rollback, after which the counts can be taken. */
-    private static final class Pending {
-        final SqlStatement statement;
-        final long updateCount;
-        Outcome outcome = Outcome.ANALYSED;
-        String detail;
-        final List<CatalogSnapshot.Rel> droppedTables = new ArrayList<>();
-        final List<CatalogSnapshot.Col> droppedColumns = new ArrayList<>();
-        final List<PendingRewrite> rewrites = new ArrayList<>();
-        final List<LockTaken> locks = new ArrayList<>();
-        final List<TableScan> scans = new ArrayList<>();
-        final List<RowChanges> rowChanges = new ArrayList<>();
-
-        Pending(SqlStatement statement, long updateCount) {
-            this.statement = statement;
-            this.updateCount = updateCount;
-        }
-
-        static Pending notRun(SqlStatement statement, Outcome outcome, String detail) {
-            Pending p = new Pending(statement, -1);
-            p.outcome = outcome;
-            p.detail = detail;
-            return p;
-        }
-
-        StatementReport report(Run run) throws SQLException {
-            if (outcome != Outcome.ANALYSED) {
-                return StatementReport.notRun(statement.line(), statement.sql(), outcome, detail);
-            }
-            List<DroppedTable> tables = new ArrayList<>();
-            for (CatalogSnapshot.Rel rel : droppedTables) {
-                boolean data = rel.kind().equals("table") || rel.kind().equals("partitioned table");
-                long rows = data ? run.count("SELECT count(*) FROM ONLY " + rel.relation().sql()) : 0;
-                tables.add(new DroppedTable(rel.relation(), rel.kind(), rel.partitionOf(), rows));
-            }
-            List<DroppedColumn> columns = new ArrayList<>();
-            for (CatalogSnapshot.Col col : droppedColumns) {
-                Relation table = run.original.get(col.relid()).relation();
-                long values = run.count("SELECT count(" + Identifiers.quote(col.name()) + ") FROM ONLY " + table.sql());
-                columns.add(new DroppedColumn(table, col.name(), col.type(), values, run.primaryKey(col.relid(), col.name())));
-            }
-            List<Rewrite> rewritten = new ArrayList<>();
-            for (PendingRewrite r : rewrites) {
-                long rows = r.truncate() ? run.count("SELECT count(*) FROM ONLY " + r.rel().relation().sql()) : -1;
-                rewritten.add(new Rewrite(r.rel().relation(), r.rel().kind(), r.rel().partitionOf(), r.truncate(),
-                        run.relationSize(r.rel().oid()), rows));
-            }
-            return new StatementReport(statement.line(), statement.sql(), outcome, detail, locks, rewritten, tables, columns,
-                    scans, rowChanges, updateCount);
-        }
-    }
-
 
     private static String firstLine(String message) {
         if (message == null) {

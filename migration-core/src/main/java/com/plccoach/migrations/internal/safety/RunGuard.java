@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * rolled back, the rows and values counted, and a plain DDL statement (a cheap drop) run again. A
  * statement that is not plain DDL (a DO block, a function call) is never run twice when that would
  * lose data without allowDataLoss: the run is refused on the spot. Before each commit, data lost
- * without allowDataLoss rolls the transaction back, naming every object with its counts.
+ * without allowDataLoss rolls the transaction back, naming every object with its counts. A statement
+ * of a {@code transactional: false} revision is watched alike, in a transaction of its own; one that
+ * cannot run in a transaction is refused unless it keeps every row or data loss is allowed.
  */
 final class RunGuard implements RunWatch {
 
@@ -48,6 +50,8 @@ final class RunGuard implements RunWatch {
     private final Coverage coverage;
     private final Map<String, List<StatementReport>> findings = new LinkedHashMap<>();
     private final Map<String, PreparedRevision> revisions = new LinkedHashMap<>();
+    /** What a refusal leaves: nothing changed, or the statements a transactional: false revision committed before. */
+    private String changed = DataLossGuard.NOTHING_CHANGED;
 
     /**
      * @param original the relations that existed before the run: what the run creates holds nothing of anyone else's
@@ -63,6 +67,7 @@ final class RunGuard implements RunWatch {
 
     @Override
     public void run(Connection connection, PreparedRevision revision, SqlStatement statement, Execution execution) throws SQLException {
+        changed = revision.transactional() ? DataLossGuard.NOTHING_CHANGED : left(revision, statement);
         CatalogSnapshot before = CatalogSnapshot.read(connection, original);
         Savepoint savepoint = connection.setSavepoint("plccoach_guard");
         execution.execute();
@@ -90,7 +95,7 @@ final class RunGuard implements RunWatch {
         StatementReport report = effects.report(statement, before, connection); // counted while the objects exist again
         record(revision, statement, report);
         if (!replayable && hasLoss(report) && !guard.allowsLoss()) {
-            throw new DataLossException("Refused: " + guard.refusal(report()) + ".");
+            throw new DataLossException("Refused: " + guard.refusal(report(), changed) + ".");
         }
         if (!replayable) {
             LOG.warn("Revision {} line {} ({}) runs a second time: it is not plain DDL and removed {} from tables that hold rows, "
@@ -103,16 +108,45 @@ final class RunGuard implements RunWatch {
     @Override
     public void beforeCommit(Connection connection) throws SQLException {
         PlanReport report = report();
+        String left = changed;
         findings.clear();
         revisions.clear();
+        changed = DataLossGuard.NOTHING_CHANGED;
         if (direction == Direction.DOWNGRADE) {
-            guard.refuse(report); // the downgrade's forecast already warned about what an allowed loss destroys
+            guard.refuse(report, left); // the downgrade's forecast already warned about what an allowed loss destroys
         } else {
-            guard.check(report);
+            guard.check(report, left);
         }
         if (coverage != null) {
             coverage.requireCovered(report);
         }
+    }
+
+    /** A statement the guard cannot watch runs only when data loss is allowed, or when it is known to keep every row. */
+    @Override
+    public void beforeUnwatched(Connection connection, PreparedRevision revision, SqlStatement statement) {
+        if (StatementRules.keepsRowsOutsideTransaction(statement)) {
+            return;
+        }
+        String where = "revision " + revision.id() + " (" + revision.revision().location() + " line " + statement.line() + ")";
+        String refusal = guard.uncheckable(where, statement, left(revision, statement));
+        if (refusal != null) {
+            throw new DataLossException("Refused: " + refusal + ".");
+        }
+        LOG.warn("plccoach.allowDataLoss is set: {} ({}) runs unchecked: it cannot run inside a transaction, so what it destroys "
+                + "is neither read nor counted", where, preview(statement));
+    }
+
+    /**
+     * What refusing a statement of a {@code transactional: false} revision leaves: its statements before it committed one
+     * by one and stay; the refused one did not run (or was rolled back), and the next run starts at it, as its progress row says.
+     */
+    static String left(PreparedRevision revision, SqlStatement statement) {
+        List<SqlStatement> earlier = revision.statements().subList(0, Math.max(0, revision.statements().indexOf(statement)));
+        return "Revision " + revision.id() + " is transactional: false: " + (earlier.isEmpty() ? "none of its statements ran"
+                : "its " + earlier.size() + " statement(s) before line " + statement.line() + " (lines " + earlier.get(0).line()
+                + (earlier.size() > 1 ? " to " + earlier.get(earlier.size() - 1).line() : "") + ") committed and stay, they cannot be undone")
+                + "; line " + statement.line() + " did not take effect, and the next run starts there";
     }
 
     private static boolean hasLoss(StatementReport report) {

@@ -128,10 +128,17 @@ public final class SafetyGate implements BeforeRun, RunWatch {
     @Override
     public void run(Connection connection, PreparedRevision revision, SqlStatement statement, Execution execution) throws SQLException {
         if (watch == null) {
-            execution.execute(); // the run began with a transactional: false revision, which is not watched
+            execution.execute(); // no beforeRun: nothing read what existed before the run
             return;
         }
         watch.run(connection, revision, statement, execution);
+    }
+
+    @Override
+    public void beforeUnwatched(Connection connection, PreparedRevision revision, SqlStatement statement) {
+        if (watch != null) {
+            watch.beforeUnwatched(connection, revision, statement);
+        }
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class StatementRules {
 
-    private record Rule(Pattern pattern, String what) {
+    /** @param keepsRows whether it is known to remove no row and no value, so the guard, which cannot watch it, may let it run */
+    private record Rule(Pattern pattern, String what, boolean keepsRows) {
     }
 
     private static final List<Rule> REFUSED_IN_TRANSACTION = List.of(
@@ -22,7 +23,8 @@ public final class StatementRules {
             rule("reindex\\s+(\\([^)]*\\)\\s*)?(database|system)\\b", "REINDEX DATABASE/SYSTEM"),
             rule("vacuum\\b", "VACUUM"),
             rule("alter\\s+system\\b", "ALTER SYSTEM"),
-            rule("(create|drop)\\s+database\\b", "CREATE/DROP DATABASE"),
+            rule("create\\s+database\\b", "CREATE/DROP DATABASE"),
+            losingRows("drop\\s+database\\b", "CREATE/DROP DATABASE"),
             rule("alter\\s+database\\b.*\\bset\\s+tablespace\\b", "ALTER DATABASE ... SET TABLESPACE"),
             rule("(create|drop)\\s+tablespace\\b", "CREATE/DROP TABLESPACE"),
             rule("(create|drop)\\s+subscription\\b", "CREATE/DROP SUBSCRIPTION"),
@@ -50,13 +52,27 @@ public final class StatementRules {
     }
 
     private static Rule rule(String regex, String what) {
-        return new Rule(Pattern.compile("(?is)^" + regex + ".*"), what);
+        return new Rule(Pattern.compile("(?is)^" + regex + ".*"), what, true);
+    }
+
+    private static Rule losingRows(String regex, String what) {
+        return new Rule(Pattern.compile("(?is)^" + regex + ".*"), what, false);
     }
 
     /** The kind of statement PostgreSQL refuses in a transaction block, if this is one. */
     public static Optional<String> refusedInTransaction(SqlStatement statement) {
         String sql = withoutLeadingComments(statement.sql());
         return REFUSED_IN_TRANSACTION.stream().filter(r -> r.pattern().matcher(sql).matches()).map(Rule::what).findFirst();
+    }
+
+    /**
+     * Whether a statement PostgreSQL refuses in a transaction block is known to remove no row and no value: an index
+     * dropped or rebuilt, VACUUM, a detached partition (its rows stay, in a table of their own), ... The guard cannot
+     * watch such a statement, so only these run unchecked; DROP DATABASE is not one. False for any other statement.
+     */
+    public static boolean keepsRowsOutsideTransaction(SqlStatement statement) {
+        String sql = withoutLeadingComments(statement.sql());
+        return REFUSED_IN_TRANSACTION.stream().filter(r -> r.pattern().matcher(sql).matches()).findFirst().map(Rule::keepsRows).orElse(false);
     }
 
     /** Whether the statement would begin, end or split the runner's transaction. */

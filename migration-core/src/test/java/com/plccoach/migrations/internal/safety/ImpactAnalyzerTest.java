@@ -174,13 +174,26 @@ class ImpactAnalyzerTest {
     }
 
     @Test
-    void every_statement_of_a_non_transactional_revision_is_listed_as_not_analysed() throws SQLException {
+    void a_non_transactional_revision_is_analysed_except_what_cannot_run_in_a_transaction() throws SQLException {
         PlanReport report = analyzer.analyse(connection, Direction.UPGRADE, "head",
-                List.of(revision("r9", false, "DROP TABLE items")));
+                List.of(revision("r9", false, "CREATE INDEX CONCURRENTLY items_note ON items (note)", "DROP TABLE items")));
+
+        assertThat(report.revisions().get(0).statements()).extracting(StatementReport::outcome)
+                .containsExactly(Outcome.NOT_ANALYSED, Outcome.ANALYSED);
+        assertThat(report.dataLoss()).extracting(Object::toString)
+                .containsExactly("table public.items (200 row(s)) dropped by revision r9 (r9.sql line 4)");
+        assertThat(queryLong(connection, "SELECT count(*) FROM items")).isEqualTo(200);
+    }
+
+    @Test
+    void a_do_block_that_commits_inside_a_non_transactional_revision_is_listed_as_not_analysed() throws SQLException {
+        PlanReport report = analyzer.analyse(connection, Direction.UPGRADE, "head",
+                List.of(revision("r9", false, "DO $$ BEGIN DROP TABLE items; COMMIT; END $$")));
 
         assertThat(report.revisions().get(0).statements()).singleElement().satisfies(s -> {
             assertThat(s.outcome()).isEqualTo(Outcome.NOT_ANALYSED);
-            assertThat(s.detail()).startsWith("revision r9 is transactional: false");
+            assertThat(s.detail()).isEqualTo("it commits or rolls back inside itself, so it cannot run inside a transaction block and "
+                    + "is not analysed; check it by hand");
         });
         assertThat(queryLong(connection, "SELECT count(*) FROM items")).isEqualTo(200);
     }

@@ -29,6 +29,19 @@ class StatementRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"DROP INDEX CONCURRENTLY i", "REINDEX TABLE CONCURRENTLY t", "VACUUM FULL t", "CLUSTER",
+            "DROP TABLESPACE fast", "DROP SUBSCRIPTION s", "ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY"})
+    void what_cannot_run_in_a_transaction_but_keeps_every_row_may_run_unwatched(String sql) {
+        assertThat(StatementRules.keepsRowsOutsideTransaction(new SqlStatement(sql, 1))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DROP DATABASE other", "DROP TABLE t", "DO $$ BEGIN DROP TABLE t; COMMIT; END $$", "CALL purge()"})
+    void nothing_else_is_known_to_keep_every_row_outside_a_transaction(String sql) {
+        assertThat(StatementRules.keepsRowsOutsideTransaction(new SqlStatement(sql, 1))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"CREATE INDEX i ON t (a)", "ALTER TYPE mood ADD VALUE 'meh'", "CLUSTER t USING i",
             "ALTER DATABASE app SET search_path = app", "SELECT 'VACUUM'", "ANALYZE t", "CREATE TABLE concurrently (id int)"})
     void statements_that_run_in_a_transaction_are_not_flagged(String sql) {

@@ -136,7 +136,7 @@ class EmbeddedMessagesTest {
     @Test
     void aRevisionPackagedInAJarIsToBeCorrectedByANewRevision() {
         assertThat(Advice.EMBEDDED.fixStatementIn("classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar)"))
-                .isEqualTo("classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar) is packaged in a jar and cannot be"
+                .isEqualTo("The revision classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar) is packaged in a jar and cannot be"
                         + " edited where it runs: ship a new revision (in a new version of that jar) that corrects it");
     }
 

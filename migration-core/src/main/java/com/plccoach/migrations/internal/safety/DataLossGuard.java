@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.PlanReport.DataLoss;
@@ -17,13 +18,15 @@ public final class DataLossGuard {
     private static final int SHOWN = 10;
     private static final int REFUSAL_SHOWN = 3;
 
-    public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
 
     private final boolean allowDataLoss;
+    private final Advice advice;
 
-    public DataLossGuard(boolean allowDataLoss) {
+    /** @param advice how the refusal words the switch that accepts the loss */
+    public DataLossGuard(boolean allowDataLoss, Advice advice) {
         this.allowDataLoss = allowDataLoss;
+        this.advice = advice;
     }
 
     public boolean allowsLoss() {
@@ -40,7 +43,7 @@ public final class DataLossGuard {
                 + losses.stream().limit(REFUSAL_SHOWN).map(DataLoss::toString).collect(Collectors.joining("; "))
                 // a message as long as the plan is unreadable; the plan report and its JSON list every loss
                 + (losses.size() > REFUSAL_SHOWN ? "; and " + (losses.size() - REFUSAL_SHOWN) + " more (the plan report lists them all)" : "")
-                + ". Nothing was changed. Save what you need, then run again with " + SWITCH + " to accept the loss";
+                + ". Nothing was changed. Save what you need, then run again with " + advice.set("allowDataLoss", "true") + " to accept the loss";
     }
 
     /**
@@ -53,8 +56,8 @@ public final class DataLossGuard {
             refusal = report.revisions().stream().flatMap(r -> r.statements().stream()
                             .filter(s -> s.outcome() == PlanReport.Outcome.BLOCKED)
                             .map(s -> "revision " + r.revision() + " line " + s.line() + " could not be analysed: " + s.detail()))
-                    .findFirst().map(blocked -> blocked + "; the run would wait up to plccoach.lockTimeout and then fail, or go on "
-                            + "when the lock is released; run plan again then").orElse(null);
+                    .findFirst().map(blocked -> blocked + "; the run would wait up to the lock timeout (" + advice.setting("lockTimeout")
+                            + ") and then fail, or go on when the lock is released; run " + advice.run("plan") + " again then").orElse(null);
         }
         return report.withRefusal(refusal);
     }
@@ -66,10 +69,10 @@ public final class DataLossGuard {
             List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
                     report.target(), losses.size() + " object(s) holding data:");
-            // one line per loss, so that no line grows with the plan; plccoach:plan lists them all
+            // one line per loss, so that no line grows with the plan; the plan lists them all
             losses.stream().limit(SHOWN).forEach(loss -> LOG.warn("  destroys {}", loss));
             if (losses.size() > SHOWN) {
-                LOG.warn("  and {} more: plccoach:plan lists them all", losses.size() - SHOWN);
+                LOG.warn("  and {} more: {} lists them all", losses.size() - SHOWN, advice.run("plan"));
             }
         }
     }

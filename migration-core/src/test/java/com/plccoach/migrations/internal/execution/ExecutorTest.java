@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -240,7 +241,7 @@ class ExecutorTest {
 
     @Test
     void a_lock_held_by_another_session_until_lock_wait_ends_names_the_holder() throws SQLException {
-        MigrationLock lock = new MigrationLock("public");
+        MigrationLock lock = new MigrationLock("public", Advice.MAVEN);
         try (Connection holder = db.connect()) {
             lock.acquire(holder, Duration.ZERO);
             int pid;

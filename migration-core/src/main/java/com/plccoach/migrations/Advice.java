@@ -71,7 +71,10 @@ public record Advice(EntryPoint entryPoint) {
      * How to run a goal ({@code upgrade}, {@code check}, ..., or {@code autogenerate} for revision with autogenerate),
      * with arguments given as setting, value pairs: {@code run("stamp", "target", "x", "purge", "true")} reads
      * {@code `mvn plccoach:stamp -Dplccoach.target=x -Dplccoach.purge=true`} from Maven and
-     * {@code `migrator.stamp("x", true)`} embedded, where an argument that is no parameter of the call is left out.
+     * {@code `migrator.stamp("x", true)`} embedded, where an argument that is no parameter of the call is left out
+     * (a parameter given no value keeps its name). From Maven a switch set to false, the default of every switch, is
+     * left out, so that {@code run("stamp", "target", "x", "purge", "false")} reads {@code `migrator.stamp("x", false)`}
+     * embedded and {@code `mvn plccoach:stamp -Dplccoach.target=x`} from Maven.
      */
     public String run(String goal, String... settingsAndValues) {
         return "`" + switch (entryPoint) {
@@ -83,17 +86,20 @@ public record Advice(EntryPoint entryPoint) {
     private static String properties(String[] settingsAndValues) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i + 1 < settingsAndValues.length; i += 2) {
+            if (settingsAndValues[i + 1].equals("false")) {
+                continue;
+            }
             text.append(" -Dplccoach.").append(settingsAndValues[i]).append('=').append(settingsAndValues[i + 1]);
         }
         return text.toString();
     }
 
-    /** The call with each named parameter replaced by its value. */
+    /** The call with each named parameter replaced by its value: a switch as a boolean, anything else as a string. */
     private static String call(String call, String[] settingsAndValues) {
         for (int i = 0; i + 1 < settingsAndValues.length; i += 2) {
-            String setting = settingsAndValues[i];
-            call = call.replaceFirst("(?<=[(, ])" + Pattern.quote(setting) + "(?=[,)])",
-                    Matcher.quoteReplacement(javaValue(setting, settingsAndValues[i + 1])));
+            String value = settingsAndValues[i + 1];
+            call = call.replaceFirst("(?<=[(, ])" + Pattern.quote(settingsAndValues[i]) + "(?=[,)])",
+                    Matcher.quoteReplacement(value.matches("true|false|\\.\\.\\.") ? value : "\"" + value + "\""));
         }
         return call;
     }

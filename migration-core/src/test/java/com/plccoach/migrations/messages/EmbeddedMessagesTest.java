@@ -7,6 +7,7 @@ import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.EntryPoint;
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
@@ -94,8 +95,9 @@ class EmbeddedMessagesTest {
         Path missing = backups.resolve("nope.dump");
 
         assertThatThrownBy(() -> migrator().restore(missing))
-                .isInstanceOf(BackupException.class)
-                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (migrator.restore(archive)).");
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
+                .hasMessage("No backup at " + missing + ": give the archive the downgrade printed, as in `migrator.restore(archive)`.");
     }
 
     @Test

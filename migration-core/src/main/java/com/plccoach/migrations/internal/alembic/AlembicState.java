@@ -91,7 +91,7 @@ public final class AlembicState {
                     throw new RevisionGraphException("our state already records " + extra + " as applied, which "
                             + VERSION_TABLE + " " + alembicHeads + " does not: the database has moved on since Alembic"
                             + " last ran. Nothing was recorded; check " + config.advice().run("current") + " and set the state with "
-                            + config.advice().run("stamp", "target", "<revision>"));
+                            + config.advice().run("stamp", "target", "<revision>", "purge", "false"));
                 }
                 List<Revision> missing = needed.stream().filter(r -> !rows.containsKey(r.id())).toList();
                 List<String> headsBefore = graph.headsOf(rows.keySet());

@@ -37,7 +37,7 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
                     + (irreversible.size() > 1 ? " (nor can " + irreversible.subList(1, irreversible.size()) + ")" : "")
                     + ". Nothing was changed. Downgrade to " + first.id() + " or a later revision instead, or add a down part "
                     + "after a -- //@UNDO line to " + first.location() + " and rerun (if you reverted it by hand, record that "
-                    + "with " + advice.run("stamp", "target", "<revision>") + ").");
+                    + "with " + advice.run("stamp", "target", "<revision>", "purge", "false") + ").");
         }
         boolean up = plan.direction() == Direction.UPGRADE;
         List<PreparedRevision> revisions = new ArrayList<>();

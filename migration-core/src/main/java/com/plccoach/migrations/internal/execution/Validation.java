@@ -65,8 +65,7 @@ public final class Validation {
                                 Function<Set<String>, List<String>> headsOf, Advice advice, boolean purge) {
         Set<String> present = applied.keySet().stream().filter(known::containsKey).collect(Collectors.toSet());
         List<String> heads = present.isEmpty() ? List.of("base") : headsOf.apply(present);
-        String first = purge ? advice.run("stamp", "target", heads.get(0), "purge", "true")
-                : advice.run("stamp", "target", heads.get(0));
+        String first = advice.run("stamp", "target", heads.get(0), "purge", String.valueOf(purge));
         return heads.size() == 1 ? first : first + " (and likewise for " + heads.subList(1, heads.size()) + ")";
     }
 

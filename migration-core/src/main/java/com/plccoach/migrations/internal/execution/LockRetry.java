@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.execution;
 
 import com.plccoach.migrations.Advice;
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.ScriptFailedException;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ final class LockRetry {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException("Interrupted while waiting to retry after lock_timeout; nothing of that transaction"
+            throw new EnvironmentException("Interrupted while waiting to retry after lock_timeout; nothing of that transaction"
                     + " was applied. Rerun when ready.", e);
         }
     }

@@ -31,7 +31,8 @@ class EmbeddedMessagesTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private static final String MAVEN_SYNTAX = "(?s).*(mvn |-Dplccoach|plccoach:[a-z]).*";
+    /** What only Maven understands: a goal, a -D property, a mvn command line. */
+    static final String MAVEN_SYNTAX = "(?s).*(mvn |-Dplccoach|plccoach:[a-z]).*";
 
     @TempDir
     Path scripts;

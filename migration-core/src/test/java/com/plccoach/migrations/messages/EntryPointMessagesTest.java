@@ -36,20 +36,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntryPointMessagesTest {
 
+    private static final String MAVEN_SYNTAX = EmbeddedMessagesTest.MAVEN_SYNTAX;
+
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private static final String MAVEN_SYNTAX = "(?s).*(mvn |-Dplccoach|plccoach:[a-z]).*";
-
     @TempDir
-    Path scripts;
+    Path dir;
 
-    @TempDir
-    Path backups;
+    private Path scripts;
+    private Path backups;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void usersIn001() throws Exception {
         db.recreate();
+        scripts = Files.createDirectories(dir.resolve("revisions"));
+        backups = Files.createDirectories(dir.resolve("backups"));
         revision("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
     }
 

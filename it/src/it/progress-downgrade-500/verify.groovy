@@ -14,7 +14,7 @@ def dump = lines.any { it.contains('with --table for 500 tables: ') && it.contai
 assert dump
 def allowed = lines.any { it.contains('plccoach.allowDataLoss is set: the downgrade to base destroys 500 object(s) holding data:') }
 assert allowed
-def more = lines.any { it.contains('and 490 more: plccoach:plan lists them all') }
+def more = lines.any { it.contains('and 490 more: `mvn plccoach:plan` lists them all') }
 assert more
 assert !db.exists('customer_orders_archive_001')
 db.drop()

@@ -2,6 +2,8 @@ package com.plccoach.migrations;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place that words "what to type" for the entry point in use. A message says
@@ -30,7 +32,13 @@ public record Advice(EntryPoint entryPoint) {
             Map.entry("revision", "migrator.newRevision(message, parent, branchLabel, id)"),
             Map.entry("autogenerate", "migrator.autogenerate(message)"),
             Map.entry("restore", "migrator.restore(archive)"),
+            Map.entry("history", "migrator.history(range, verbose)"),
             Map.entry("current", "migrator.current()"));
+
+    /** Goals that need more than their name from Maven. */
+    private static final Map<String, String> MAVEN_GOALS = Map.of(
+            "autogenerate", "revision -Dplccoach.autogenerate=true -Dplccoach.message=...",
+            "revision", "revision -Dplccoach.message=...");
 
     public Advice {
         entryPoint = entryPoint == null ? EntryPoint.EMBEDDED : entryPoint;
@@ -45,6 +53,11 @@ public record Advice(EntryPoint entryPoint) {
         };
     }
 
+    /** How to set an option of one call rather than of the builder; embedded, {@code call} says how. */
+    public String option(String setting, String value, String call) {
+        return entryPoint == EntryPoint.EMBEDDED ? call : set(setting, value);
+    }
+
     /** How to name a setting without a value. */
     public String setting(String setting) {
         return switch (entryPoint) {
@@ -54,26 +67,53 @@ public record Advice(EntryPoint entryPoint) {
         };
     }
 
-    /** How to run a goal ({@code upgrade}, {@code check}, ..., or {@code autogenerate} for revision with autogenerate). */
-    public String run(String goal) {
-        return switch (entryPoint) {
-            case MAVEN -> "`mvn plccoach:" + (goal.equals("autogenerate")
-                    ? "revision -Dplccoach.autogenerate=true -Dplccoach.message=..." : goal.equals("revision")
-                    ? "revision -Dplccoach.message=..." : goal) + "`";
-            case EMBEDDED, SPRING_BOOT -> "`" + CALLS.getOrDefault(goal, "migrator." + goal + "(...)") + "`";
-        };
+    /**
+     * How to run a goal ({@code upgrade}, {@code check}, ..., or {@code autogenerate} for revision with autogenerate),
+     * with arguments given as setting, value pairs: {@code run("stamp", "target", "x", "purge", "true")} reads
+     * {@code `mvn plccoach:stamp -Dplccoach.target=x -Dplccoach.purge=true`} from Maven and
+     * {@code `migrator.stamp("x", true)`} embedded, where an argument that is no parameter of the call is left out
+     * (a parameter given no value keeps its name). From Maven a switch set to false, the default of every switch, is
+     * left out, so that {@code run("stamp", "target", "x", "purge", "false")} reads {@code `migrator.stamp("x", false)`}
+     * embedded and {@code `mvn plccoach:stamp -Dplccoach.target=x`} from Maven.
+     */
+    public String run(String goal, String... settingsAndValues) {
+        return "`" + switch (entryPoint) {
+            case MAVEN -> "mvn plccoach:" + MAVEN_GOALS.getOrDefault(goal, goal) + properties(settingsAndValues);
+            case EMBEDDED, SPRING_BOOT -> call(CALLS.getOrDefault(goal, "migrator." + goal + "(...)"), settingsAndValues);
+        } + "`";
+    }
+
+    private static String properties(String[] settingsAndValues) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i + 1 < settingsAndValues.length; i += 2) {
+            if (settingsAndValues[i + 1].equals("false")) {
+                continue;
+            }
+            text.append(" -Dplccoach.").append(settingsAndValues[i]).append('=').append(settingsAndValues[i + 1]);
+        }
+        return text.toString();
+    }
+
+    /** The call with each named parameter replaced by its value: a switch as a boolean, anything else as a string. */
+    private static String call(String call, String[] settingsAndValues) {
+        for (int i = 0; i + 1 < settingsAndValues.length; i += 2) {
+            String value = settingsAndValues[i + 1];
+            call = call.replaceFirst("(?<=[(, ])" + Pattern.quote(settingsAndValues[i]) + "(?=[,)])",
+                    Matcher.quoteReplacement(value.matches("true|false|\\.\\.\\.") ? value : "\"" + value + "\""));
+        }
+        return call;
     }
 
     /**
      * What to do about a statement of a revision that must change: edit the file, or, for a revision
-     * packaged in a jar (which a running service cannot edit), ship a new revision that corrects it.
+     * packaged in a jar (which a running service cannot edit), ship a new revision that corrects it. A sentence of its own.
      */
     public String fixStatementIn(String location) {
         if (location != null && location.startsWith("classpath:") && location.endsWith(".jar)")) {
-            return location + " is packaged in a jar and cannot be edited where it runs: ship a new revision"
+            return "The revision " + location + " is packaged in a jar and cannot be edited where it runs: ship a new revision"
                     + " (in a new version of that jar) that corrects it";
         }
-        return "fix the statement in " + location;
+        return "Fix the statement in " + location;
     }
 
     private static String javaValue(String setting, String value) {

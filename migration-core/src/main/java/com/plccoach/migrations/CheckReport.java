@@ -67,8 +67,7 @@ public record CheckReport(List<String> graphErrors, List<String> missingFiles, L
         problems.addAll(missingFiles);
         problems.addAll(checksumDrift);
         if (multipleHeads() && !multipleHeadsAllowed) {
-            String allow = advice.entryPoint() == EntryPoint.MAVEN ? "pass -Dplccoach.multipleHeads=true"
-                    : "accept them with checkReport.problems(true)";
+            String allow = "accept them with " + advice.option("multipleHeads", "true", "checkReport.problems(true)");
             problems.add(TargetException.severalHeads(heads, null, allow + " if the branches are kept apart on purpose", advice)
                     .getMessage());
         }

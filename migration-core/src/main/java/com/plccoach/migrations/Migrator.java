@@ -169,7 +169,7 @@ public final class Migrator {
 
     /** The archive to {@link #restore(Path)}: the file itself, or the newest backup in a directory such as the backup directory. */
     public Path backupArchive(Path fileOrDirectory) {
-        return com.plccoach.migrations.internal.backup.BackupArchives.resolve(fileOrDirectory);
+        return com.plccoach.migrations.internal.backup.BackupArchives.resolve(fileOrDirectory, config.advice());
     }
 
     /** Writes an imported chain of revisions and, given the other tool's changelog table (or null), its state; all-or-nothing, idempotent. */

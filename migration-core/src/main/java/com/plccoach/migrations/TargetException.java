@@ -39,6 +39,17 @@ public class TargetException extends MigrationException {
         return new TargetException(target, candidates, message);
     }
 
+    /**
+     * No revision is named so: one wording for a target as typed and for an id a file or command gave.
+     *
+     * @param target the target as typed; {@code name} is the part of it that names no revision
+     */
+    public static TargetException unknownRevision(String target, String name) {
+        String in = name.equals(target) ? "" : " in target '" + target + "'";
+        return new TargetException(target, List.of(), "unknown revision '" + name + "'" + in
+                + ": no revision id is or starts with it, and no branch label is named so; the history lists the revisions");
+    }
+
     /** A relative move that goes the other way than the command ({@code upgrade -1}, {@code downgrade +1}). */
     public static TargetException wrongDirection(String target, String message) {
         return new TargetException(target, List.of(), message);

@@ -138,7 +138,7 @@ class GraphFacadeTest {
         assertThatThrownBy(() -> migrator().newRevision("x", null, null, null))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("the graph has 2 heads (b, c), so the new revision's parent is not obvious: join them with"
-                        + " `migrator.merge(heads, message)`, or give the parent (newRevision(message, \"b\", branchLabel, id))");
+                        + " `migrator.merge(heads, message)`, or give the parent: `migrator.newRevision(message, \"b\", branchLabel, id)`");
     }
 
     @Test
@@ -148,7 +148,7 @@ class GraphFacadeTest {
         assertThatThrownBy(() -> maven.newRevision("x", null, null, null))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("the graph has 2 heads (b, c), so the new revision's parent is not obvious: join them with"
-                        + " `mvn plccoach:merge`, or give the parent (-Dplccoach.parent=b)");
+                        + " `mvn plccoach:merge`, or give the parent: `mvn plccoach:revision -Dplccoach.message=... -Dplccoach.parent=b`");
     }
 
     @Test
@@ -173,9 +173,9 @@ class GraphFacadeTest {
         Migrator readOnly = Migrator.builder().scripts(ScriptSource.classpath("db/revisions")).build();
         assertThatThrownBy(() -> readOnly.newRevision("x", null, null, null))
                 .isInstanceOf(RevisionFileException.class)
-                .hasMessage("cannot write a new revision into classpath:db/revisions: it is read-only; point plccoach.scripts"
-                        + " (ScriptSource.directory(...)) at the source directory of the revisions, e.g."
-                        + " src/main/resources/db/revisions, to run revision");
+                .hasMessage("cannot write a new revision into classpath:db/revisions: it is read-only; point"
+                        + " Migrator.builder().scripts(...) at the source directory of the revisions, e.g."
+                        + " src/main/resources/db/revisions, to run `migrator.newRevision(message, parent, branchLabel, id)`");
     }
 
     @Test
@@ -213,7 +213,7 @@ class GraphFacadeTest {
         assertThatThrownBy(() -> migrator().merge(null, null))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("nothing to merge: only a was given or is a head; a merge joins two or more heads"
-                        + " (-Dplccoach.revisions=a,b)");
+                        + " (`migrator.merge(heads, message)`)");
     }
 
     @Test

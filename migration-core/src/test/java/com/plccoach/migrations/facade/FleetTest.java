@@ -214,7 +214,7 @@ class FleetTest {
         FleetReport<MigrationResult> report = template().fleet(FleetConfig.databases(urls())).downgrade("base");
 
         assertThat(report.failures()).extracting(FleetResult::database).containsExactly(labels().get(2));
-        assertThat(report.failures().get(0).error()).contains("users").contains("plccoach.allowDataLoss");
+        assertThat(report.failures().get(0).error()).contains("users").contains("run again with Migrator.builder().allowDataLoss(true)");
         assertThat(report.results()).filteredOn(r -> !r.failed()).allSatisfy(r -> assertThat(r.result().backup()).isNotNull());
         assertThat(count("SELECT count(*) FROM plccoach_version")).containsExactly("0", "0", "2", "0");
     }

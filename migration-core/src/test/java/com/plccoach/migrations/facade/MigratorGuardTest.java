@@ -95,7 +95,7 @@ class MigratorGuardTest {
                 .isInstanceOf(DataLossException.class)
                 .hasMessageStartingWith("Refused: the upgrade to head would destroy data: ")
                 .hasMessageContaining(loss)
-                .hasMessageEndingWith("Save what you need, then run again with -Dplccoach.allowDataLoss=true to accept the loss.");
+                .hasMessageEndingWith("Save what you need, then run again with Migrator.builder().allowDataLoss(true) to accept the loss.");
         assertThat(fingerprint()).isEqualTo(before);
     }
 

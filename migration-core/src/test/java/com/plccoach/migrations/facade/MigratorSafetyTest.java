@@ -140,7 +140,7 @@ class MigratorSafetyTest {
         assertThat(report.direction()).isEqualTo(Direction.DOWNGRADE);
         assertThat(report.dataLoss()).extracting(PlanReport.DataLoss::object)
                 .containsExactly("column public.conversations.summary", "table public.feedback");
-        assertThat(report.refusal()).contains("-Dplccoach.allowDataLoss=true");
+        assertThat(report.refusal()).contains("Migrator.builder().allowDataLoss(true)");
         assertThat(report.render()).contains("Verdict: REFUSED");
         assertThat(sql("SELECT count(*) FROM feedback")).containsExactly("7");
         assertThat(migrator.current().heads()).containsExactly("002");
@@ -298,9 +298,9 @@ class MigratorSafetyTest {
                 .hasMessage("Refused: the downgrade to 002 would destroy [table public.victim by revision 003 line 9] after the "
                         + "transaction that takes the backup has committed (its first reverted revision 004 is transactional: false, "
                         + "so the backup's transaction commits before anything is destroyed); rows written in between would be in no "
-                        + "backup. Downgrade in steps, first with -Dplccoach.target=003 and then on, so that what is destroyed is "
+                        + "backup. Downgrade in steps, first with `migrator.downgrade(\"003\")` and then on, so that what is destroyed is "
                         + "destroyed in the transaction that backed it up; or, having saved the data another way, run it with "
-                        + "-Dplccoach.backup=none. Nothing was changed.");
+                        + "Migrator.builder().backupMode(BackupMode.NONE). Nothing was changed.");
         assertThat(sql("SELECT string_agg(id, ',' ORDER BY id) FROM plccoach_version", "SELECT count(*) FROM victim"))
                 .containsExactly("001,002,003,004", "50");
         assertThat(dir.resolve("backups")).doesNotExist();
@@ -331,8 +331,8 @@ class MigratorSafetyTest {
                 .isInstanceOf(DataLossException.class)
                 .hasMessageContaining("would destroy [column public.conversations.summary by revision 002 line 10, table "
                         + "public.feedback by revision 002 line 11]")
-                .hasMessageContaining("(-Dplccoach.transactionPerRevision=true commits the backup's transaction with revision 003)")
-                .hasMessageContaining("or run without -Dplccoach.transactionPerRevision=true");
+                .hasMessageContaining("(Migrator.builder().transactionPerRevision(true) commits the backup's transaction with revision 003)")
+                .hasMessageContaining("or run without Migrator.builder().transactionPerRevision(true)");
     }
 
     @Test

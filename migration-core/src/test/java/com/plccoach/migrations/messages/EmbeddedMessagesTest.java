@@ -7,6 +7,7 @@ import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.EntryPoint;
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
@@ -30,7 +31,8 @@ class EmbeddedMessagesTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private static final String MAVEN_SYNTAX = "(?s).*(mvn |-Dplccoach|plccoach:[a-z]).*";
+    /** What only Maven understands: a goal, a -D property, a mvn command line. */
+    static final String MAVEN_SYNTAX = "(?s).*(mvn |-Dplccoach|plccoach:[a-z]).*";
 
     @TempDir
     Path scripts;
@@ -94,8 +96,9 @@ class EmbeddedMessagesTest {
         Path missing = backups.resolve("nope.dump");
 
         assertThatThrownBy(() -> migrator().restore(missing))
-                .isInstanceOf(BackupException.class)
-                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (migrator.restore(archive)).");
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
+                .hasMessage("No backup at " + missing + ": give the archive the downgrade printed, as in `migrator.restore(archive)`.");
     }
 
     @Test
@@ -136,7 +139,7 @@ class EmbeddedMessagesTest {
     @Test
     void aRevisionPackagedInAJarIsToBeCorrectedByANewRevision() {
         assertThat(Advice.EMBEDDED.fixStatementIn("classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar)"))
-                .isEqualTo("classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar) is packaged in a jar and cannot be"
+                .isEqualTo("The revision classpath:db/revisions/001.sql (in plccoach-schema-1.0.jar) is packaged in a jar and cannot be"
                         + " edited where it runs: ship a new revision (in a new version of that jar) that corrects it");
     }
 

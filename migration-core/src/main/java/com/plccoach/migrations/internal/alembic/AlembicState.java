@@ -78,7 +78,7 @@ public final class AlembicState {
         }
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        MigrationLock lock = new MigrationLock(config.schema());
+        MigrationLock lock = new MigrationLock(config.schema(), config.advice());
         try (Connection connection = connections.get()) {
             lock.acquire(connection, config.lockWait());
             try {
@@ -90,7 +90,8 @@ public final class AlembicState {
                 if (!extra.isEmpty()) {
                     throw new RevisionGraphException("our state already records " + extra + " as applied, which "
                             + VERSION_TABLE + " " + alembicHeads + " does not: the database has moved on since Alembic"
-                            + " last ran. Nothing was recorded; check `plccoach:current` and set the state with plccoach:stamp");
+                            + " last ran. Nothing was recorded; check " + config.advice().run("current") + " and set the state with "
+                            + config.advice().run("stamp", "target", "<revision>", "purge", "false"));
                 }
                 List<Revision> missing = needed.stream().filter(r -> !rows.containsKey(r.id())).toList();
                 List<String> headsBefore = graph.headsOf(rows.keySet());

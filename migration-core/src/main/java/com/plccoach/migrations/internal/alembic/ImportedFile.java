@@ -82,7 +82,7 @@ public record ImportedFile(AlembicRevision revision, String fileName, String con
         // a stub that runs would let an upgrade of a new database silently miss this revision's changes
         String what = "revision " + r.id() + " was imported from Alembic as a stub: its upgrade() could not be rendered"
                 + " as SQL offline (" + r.upError() + "). Write its SQL in this file (" + r.path()
-                + " shows what it does), then run plccoach:check";
+                + " shows what it does), then run check";
         return "-- Alembic could not render upgrade() offline: " + r.upError() + "\n"
                 + "-- replace the statement below with the SQL the revision runs (see " + r.path() + ")\n"
                 + "DO $plccoach$ BEGIN RAISE EXCEPTION '%', " + literal(what) + "; END $plccoach$;\n";

@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.autogen;
 
 import com.plccoach.migrations.AutogenerateException;
+import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.internal.execution.Runs;
@@ -117,7 +118,7 @@ public final class Autogenerator {
             run(c, g.up(), true, g, "up part");
             run(c, g.concurrentUp(), false, g, "concurrent index revision's up part");
         } catch (SQLException e) {
-            throw new MigrationException("Lost the scratch database " + current.name() + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Lost the scratch database " + current.name() + ": " + e.getMessage(), e);
         }
         List<Difference> afterUp = Comparison.ignoringColumnOrder(wanted, SchemaStates.snapshot(current, config.schema()));
         if (!afterUp.isEmpty()) {
@@ -127,7 +128,7 @@ public final class Autogenerator {
             run(c, g.concurrentDown(), false, g, "concurrent index revision's down part");
             run(c, g.down(), true, g, "down part");
         } catch (SQLException e) {
-            throw new MigrationException("Lost the scratch database " + current.name() + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("Lost the scratch database " + current.name() + ": " + e.getMessage(), e);
         }
         List<Difference> afterDown = Comparison.ignoringColumnOrder(before, SchemaStates.snapshot(current, config.schema()));
         if (!afterDown.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.autogen;
 
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.internal.execution.Runs;
 import com.plccoach.migrations.RevisionFileException;
@@ -148,7 +149,7 @@ final class SchemaStates {
         try (Connection c = scratch.connect()) {
             return new CatalogReader(stateSchema).read(c);
         } catch (SQLException e) {
-            throw new MigrationException("Cannot read the catalog of the scratch database " + scratch.name() + ": " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot read the catalog of the scratch database " + scratch.name() + ": " + e.getMessage(), e);
         }
     }
 

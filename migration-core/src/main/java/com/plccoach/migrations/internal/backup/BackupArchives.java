@@ -1,6 +1,8 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ public final class BackupArchives {
     }
 
     /** The file itself, or the newest archive under the directory. */
-    public static Path resolve(Path fileOrDirectory) {
+    public static Path resolve(Path fileOrDirectory, Advice advice) {
         if (!Files.isDirectory(fileOrDirectory)) {
             return fileOrDirectory;
         }
@@ -27,11 +29,15 @@ public final class BackupArchives {
                     .filter(p -> isDump(p) || p.toString().endsWith(".columns"))
                     .max(Comparator.comparing(BackupArchives::isDump)
                             .thenComparing(p -> p.toFile().lastModified()).thenComparing(Path::toString))
-                    .orElseThrow(() -> new BackupException("No backup archive in " + fileOrDirectory
-                            + ": give the archive downgrade printed with -Dplccoach.backupFile=..."));
+                    .orElseThrow(() -> new MigrationException("No backup archive in " + fileOrDirectory + ": " + giveTheArchive(advice)));
         } catch (IOException e) {
             throw new BackupException("Cannot list backups in " + fileOrDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What to do when there is no archive where the user pointed: one wording for the directory and the file. */
+    static String giveTheArchive(Advice advice) {
+        return "give the archive the downgrade printed, as in " + advice.run("restore", "backupFile", "...");
     }
 
     private static boolean isDump(Path path) {

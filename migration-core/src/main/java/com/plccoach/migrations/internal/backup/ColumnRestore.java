@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.internal.script.Identifiers;
 import java.io.IOException;
@@ -22,20 +23,20 @@ import org.postgresql.PGConnection;
  */
 record ColumnRestore(ColumnManifest.Entry entry, Path file, boolean addColumn) {
 
-    static ColumnRestore prepare(Connection connection, ColumnManifest.Entry entry, Path manifest, boolean tableComesBack, Path backup)
-            throws SQLException {
+    static ColumnRestore prepare(Connection connection, ColumnManifest.Entry entry, Path manifest, boolean tableComesBack, Path backup,
+                                 Advice advice) throws SQLException {
         Path file = manifest.resolveSibling(entry.file());
         if (tableComesBack || DatabaseObjects.columnExists(connection, entry.table(), entry.column())) {
             return new ColumnRestore(entry, file, false);
         }
         if (!DatabaseObjects.relationExists(connection, entry.table())) {
             throw new BackupException("Cannot put back column " + entry.table() + "." + entry.column() + " from " + backup
-                    + ": its table does not exist. Upgrade to a revision that has the table (mvn plccoach:upgrade), then restore "
+                    + ": its table does not exist. Upgrade to a revision that has the table (" + advice.run("upgrade") + "), then restore "
                     + "again. Nothing was changed.");
         }
         if (entry.type() == null) {
             throw new BackupException("Cannot put back column " + entry.table() + "." + entry.column() + " from " + backup
-                    + ": the column does not exist. Upgrade to the revision that adds it (mvn plccoach:upgrade), then "
+                    + ": the column does not exist. Upgrade to the revision that adds it (" + advice.run("upgrade") + "), then "
                     + "restore again. Nothing was changed.");
         }
         return new ColumnRestore(entry, file, true);

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupException;
 import com.plccoach.migrations.PlanReport.Relation;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ record RestoreSelection(List<ArchiveToc.Entry> entries, List<Relation> created, 
      * refused for one that holds rows. Any object the selection would create that exists already is
      * a conflict: all of them are named and nothing is restored.
      */
-    static RestoreSelection choose(Connection connection, ArchiveToc toc, Path archive, boolean affected) throws SQLException {
+    static RestoreSelection choose(Connection connection, ArchiveToc toc, Path archive, Advice advice, boolean affected)
+            throws SQLException {
         List<ArchiveToc.Entry> missing = new ArrayList<>();
         List<ArchiveToc.Entry> empty = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
@@ -66,7 +68,7 @@ record RestoreSelection(List<ArchiveToc.Entry> entries, List<Relation> created, 
         if (!conflicts.isEmpty()) {
             throw new BackupException("Refused to restore " + archive + ": " + String.join("; ", conflicts) + ". Drop or rename "
                     + (conflicts.size() == 1 ? "it" : "them") + " (or empty the tables) and run restore again, or restore into a new "
-                    + "empty database (createdb, then point -Dplccoach.url at it). Nothing was changed.");
+                    + "empty database (createdb, then point " + advice.setting("url") + " at it). Nothing was changed.");
         }
         List<Integer> ids = chosen.stream().map(ArchiveToc.Entry::id).toList();
         List<ArchiveToc.Entry> ordered = toc.entries().stream().filter(e -> ids.contains(e.id())).toList();

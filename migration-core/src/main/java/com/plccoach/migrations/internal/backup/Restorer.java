@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.backup;
 
 import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.RestoreResult;
@@ -53,9 +54,7 @@ public final class Restorer {
         long started = System.nanoTime();
         try {
             if (!Files.isRegularFile(backup)) {
-                throw new BackupException("No backup at " + backup + ": give the path the downgrade printed "
-                        + "(" + (settings.advice().entryPoint() == com.plccoach.migrations.EntryPoint.MAVEN
-                        ? "-Dplccoach.backupFile=..." : "migrator.restore(archive)") + ").");
+                throw new MigrationException("No backup at " + backup + ": " + BackupArchives.giveTheArchive(settings.advice()) + ".");
             }
             PgTarget target = PgTarget.of(connection);
             PgClients clients = settings.clients();
@@ -80,12 +79,13 @@ public final class Restorer {
                 clients.checkPgRestore(target, 0);
                 PgDumpBackup.verify(clients, backup);
                 ArchiveToc toc = ArchiveToc.read(clients, backup);
-                selection = emptyDatabase ? RestoreSelection.everything(toc) : RestoreSelection.choose(connection, toc, backup,
+                selection = emptyDatabase ? RestoreSelection.everything(toc) : RestoreSelection.choose(connection, toc, backup, settings.advice(),
                         mode.map(m -> m == BackupMode.AFFECTED).orElse(!toc.holdsStateTable()));
             }
             List<ColumnRestore> columns = new ArrayList<>();
             for (ColumnManifest.Entry entry : manifest.entries()) {
-                columns.add(ColumnRestore.prepare(connection, entry, manifestPath, selection.creates(entry.table()), backup));
+                columns.add(ColumnRestore.prepare(connection, entry, manifestPath, selection.creates(entry.table()), backup,
+                        settings.advice()));
             }
             if (!columnsOnly && !selection.isEmpty()) {
                 restoreArchive(clients, target, backup, selection, connection);

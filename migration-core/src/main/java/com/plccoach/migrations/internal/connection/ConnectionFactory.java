@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.connection;
 
 import com.plccoach.migrations.DatabaseUnavailableException;
+import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,6 +71,10 @@ public final class ConnectionFactory {
     public synchronized ResolvedConnection resolve() {
         if (resolved == null) {
             String raw = config.url() != null ? config.url() : env.get("DATABASE_URL");
+            if (raw == null || raw.isBlank()) {
+                throw new MigrationException("No database configured: set " + config.advice().set("url",
+                        "jdbc:postgresql://localhost:5432/plccoach") + " (or the environment variable DATABASE_URL)");
+            }
             DatabaseUrl url = DatabaseUrl.parse(raw);
             String user = config.user() != null ? config.user() : url.user();
             String password = config.password();

@@ -1,6 +1,6 @@
 package com.plccoach.migrations.internal.connection;
 
-import com.plccoach.migrations.DatabaseUnavailableException;
+import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +43,13 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
     /** Reads any supported form; a malformed or foreign URL is an error naming the accepted forms. */
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new DatabaseUnavailableException("No database configured: set plccoach.url (or DATABASE_URL), "
-                    + "e.g. -Dplccoach.url=jdbc:postgresql://localhost:5432/plccoach with Maven, "
-                    + "Migrator.builder().url(\"jdbc:postgresql://localhost:5432/plccoach\") embedded");
+            throw new MigrationException("No database URL given: use jdbc:postgresql://host:port/db, "
+                    + "postgresql://user:pass@host:port/db or postgresql+psycopg2://user:pass@host:port/db");
         }
         String text = url.trim();
         Matcher scheme = SCHEME.matcher(text);
         if (!scheme.lookingAt()) {
-            throw new DatabaseUnavailableException("Cannot read the database URL " + MigratorConfig.redactUrl(text)
+            throw new MigrationException("Cannot read the database URL " + MigratorConfig.redactUrl(text)
                     + ": use jdbc:postgresql://host:port/db, postgresql://user:pass@host:port/db "
                     + "or postgresql+psycopg2://user:pass@host:port/db");
         }
@@ -62,7 +61,7 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
         String hosts = authority.substring(at + 1);
         boolean spilled = at < 0 && rest.indexOf('@', authorityEnd) >= 0;
         if (!HOSTS.matcher(hosts).matches() || spilled && hosts.contains(":") && !hosts.matches(".*:\\d*")) {
-            throw new DatabaseUnavailableException("The database URL " + MigratorConfig.redactUrl(text) + " has no valid host list "
+            throw new MigrationException("The database URL " + MigratorConfig.redactUrl(text) + " has no valid host list "
                     + "before its first '/' or '?': write host:port, and " + ENCODE_HINT);
         }
         String user = null;
@@ -80,7 +79,7 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
         String query = question < 0 ? "" : path.substring(question + 1);
         if (spilled && (rawDatabase.contains("@") || query.matches("(?s)(?:[^=&]*&)*[^=&]*@.*"))) {
             // an '@' in a database name or a parameter name is a password's unencoded '/' or '?' away from its place
-            throw new DatabaseUnavailableException("The database URL " + MigratorConfig.redactUrl(text) + " has an '@' after "
+            throw new MigrationException("The database URL " + MigratorConfig.redactUrl(text) + " has an '@' after "
                     + "its host list, in " + (rawDatabase.contains("@") ? "the database name" : "a parameter name") + ": " + ENCODE_HINT);
         }
         String database = jdbc ? rawDatabase : decode(rawDatabase, "database name", text);
@@ -120,7 +119,7 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
         Properties defaults = new Properties();
         defaults.setProperty(PGProperty.PASSWORD.getName(), "");
         if (Driver.parseURL(jdbcUrl, defaults) == null) {
-            throw new DatabaseUnavailableException("PgJDBC cannot read the database URL " + MigratorConfig.redactUrl(original)
+            throw new MigrationException("PgJDBC cannot read the database URL " + MigratorConfig.redactUrl(original)
                     + ": check its host list, port and parameters (jdbc:postgresql://host:port/db?key=value&...), and " + ENCODE_HINT);
         }
     }
@@ -142,7 +141,7 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             // with an '@' further on, this "port" is most likely the start of a password: never quote it
-            throw new DatabaseUnavailableException(spilled
+            throw new MigrationException(spilled
                     ? "The database URL " + MigratorConfig.redactUrl(url) + " has no valid port before its first '/' or '?': "
                             + ENCODE_HINT
                     : "The port '" + text + "' in the database URL " + MigratorConfig.redactUrl(url) + " is not a number", e);
@@ -154,7 +153,7 @@ public record DatabaseUrl(String jdbcUrl, String host, int port, String database
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new DatabaseUnavailableException("The " + part + " in the database URL " + MigratorConfig.redactUrl(url)
+            throw new MigrationException("The " + part + " in the database URL " + MigratorConfig.redactUrl(url)
                     + " has a '%' not followed by two hexadecimal digits: write a literal '%' as %25");
         }
     }

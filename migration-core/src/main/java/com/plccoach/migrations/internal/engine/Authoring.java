@@ -2,7 +2,6 @@ package com.plccoach.migrations.internal.engine;
 
 import com.plccoach.migrations.AutogenerateResult;
 import com.plccoach.migrations.DriftReport;
-import com.plccoach.migrations.EntryPoint;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.RevisionGraphException;
@@ -54,8 +53,7 @@ public final class Authoring {
             if (heads.size() > 1) {
                 String first = heads.get(0).id();
                 throw TargetException.severalHeads(heads.stream().map(Revision::id).toList(), "so the new revision's parent is not"
-                        + " obvious", "give the parent (" + (config.advice().entryPoint() == EntryPoint.MAVEN ? config.advice()
-                        .set("parent", first) : "newRevision(message, \"" + first + "\", branchLabel, id)") + ")", config.advice());
+                        + " obvious", "give the parent: " + config.advice().run("revision", "parent", first), config.advice());
             }
             parents = heads.stream().map(Revision::id).toList();
         } else if (parent.strip().equals("base")) {
@@ -91,7 +89,7 @@ public final class Authoring {
         if (parents.size() < 2) {
             throw new TargetException("nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
                     : "only " + parents.get(0) + " was given or is a head")
-                    + "; a merge joins two or more heads (-Dplccoach.revisions=a,b)");
+                    + "; a merge joins two or more heads (" + config.advice().run("merge", "revisions", "a,b") + ")");
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(", ", parents) : message;
         String newId = newRevisionId(graph, null);
@@ -103,8 +101,8 @@ public final class Authoring {
     private Path writableDirectory(String goal) {
         if (!(config.scripts() instanceof DirectoryScriptSource directory)) {
             throw new RevisionFileException("cannot write a new revision into " + config.scripts().describe()
-                    + ": it is read-only; point plccoach.scripts (ScriptSource.directory(...)) at the source directory of the"
-                    + " revisions, e.g. src/main/resources/db/revisions, to run " + goal);
+                    + ": it is read-only; point " + config.advice().setting("scripts") + " at the source directory of the"
+                    + " revisions, e.g. src/main/resources/db/revisions, to run " + config.advice().run(goal));
         }
         return directory.directory();
     }
@@ -135,7 +133,7 @@ public final class Authoring {
 
     public AutogenerateResult autogenerate(String message) {
         long start = System.nanoTime();
-        Path directory = writableDirectory("revision -Dplccoach.autogenerate=true");
+        Path directory = writableDirectory("autogenerate");
         RevisionGraph graph = graphForWriting(directory);
         List<Revision> heads = graph.heads();
         if (heads.size() > 1) {

@@ -30,6 +30,7 @@ import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
 import com.plccoach.migrations.internal.lint.Lint;
+import com.plccoach.migrations.internal.safety.DataLossGuard;
 import com.plccoach.migrations.internal.safety.SafetyGate;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.internal.state.HistoryEntry;
@@ -160,8 +161,8 @@ public final class Engine implements Runs {
         Set<String> known = applied.keySet().stream().filter(source.revisions()::containsKey)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> pending = graph.upgradePlan(known, "heads").steps().stream().map(Revision::id).toList();
-        return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()),
-                Validation.drift(applied, source.revisions(), source::headsOf), graph.heads().stream().map(Revision::id).toList(),
+        return new CheckReport(List.of(), Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe(),
+                config.advice()), Validation.drift(applied, source.revisions(), source::headsOf, config.advice()), graph.heads().stream().map(Revision::id).toList(),
                 known.isEmpty() ? List.of() : graph.headsOf(known), pending,
                 Lint.pending(graph, known, config.transactionPerRevision(), connections::open));
     }
@@ -189,7 +190,7 @@ public final class Engine implements Runs {
         }
         Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(applied, to) : graph.downgradePlan(applied, to);
         return OfflineScript.render(plan, applied.isEmpty() ? List.of() : graph.headsOf(applied), executor.store().sql(),
-                executor.runner(), Executor.toolVersion());
+                executor.runner(), Executor.toolVersion(), config.advice());
     }
 
     /** The rolled-back analysis of running to {@code target}: an upgrade when it has revisions to apply, else a downgrade. */
@@ -206,9 +207,9 @@ public final class Engine implements Runs {
     }
 
     private PlanReport analyse(Plan plan) {
-        PreparedPlan prepared = PreparedPlan.of(plan); // the run's own refusals (irreversible, CONCURRENTLY) first
+        PreparedPlan prepared = PreparedPlan.of(plan, config.advice()); // the run's own refusals (irreversible, CONCURRENTLY) first
         try (Connection connection = connections.open()) {
-            return SafetyGate.plan(connection, prepared, config.allowDataLoss());
+            return SafetyGate.plan(connection, prepared, new DataLossGuard(config.allowDataLoss(), config.advice()));
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("Lost the connection while analysing the " + plan + ": " + e.getMessage(), e);
         }
@@ -218,7 +219,7 @@ public final class Engine implements Runs {
         Restorer restorer = new Restorer(BackupSettings.from(config, connections));
         try (Connection connection = connections.open()) {
             Instant startedAt = Instant.now();
-            MigrationLock lock = new MigrationLock(config.schema());
+            MigrationLock lock = new MigrationLock(config.schema(), config.advice());
             lock.acquire(connection, config.lockWait());
             try {
                 // the state tables are created only after the restore: into an empty database the archive brings its own
@@ -249,7 +250,8 @@ public final class Engine implements Runs {
 
     private Map<String, AppliedRevision> intactApplied(RevisionGraph graph) {
         Map<String, AppliedRevision> rows = executor.applied();
-        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe());
+        Validation.requireIntact(rows, planSource(graph, a -> null).revisions(), graph::headsOf, config.scripts().describe(),
+                config.advice());
         return rows;
     }
 
@@ -257,7 +259,7 @@ public final class Engine implements Runs {
     private SafetyGate safetyGate(Direction direction) {
         BackupSettings backup = direction == Direction.DOWNGRADE ? BackupSettings.from(config, connections)
                 : new BackupSettings(BackupMode.NONE, config.backupDir(), config.pgDump(), config.pgRestore(), config.lockTimeout(),
-                BackupSettings.DEFAULT_TIMEOUT, null);
+                BackupSettings.DEFAULT_TIMEOUT, null, null, config.advice());
         return SafetyGate.of(config, direction, backup);
     }
 

@@ -48,9 +48,9 @@ public final class Executor {
         this.config = config;
         this.connections = connections;
         this.store = new StateStore(config.schema());
-        this.lock = new MigrationLock(config.schema());
+        this.lock = new MigrationLock(config.schema(), config.advice());
         this.runner = new Runner(store.sql(), config.lockTimeout(), config.transactionPerRevision(), config.lockRetries(),
-                config.batchPause());
+                config.batchPause(), config.advice());
     }
 
     public StateStore store() {
@@ -70,12 +70,12 @@ public final class Executor {
     public MigrationResult run(Direction direction, String target, PlanSource source, BeforeRun beforeRun, RunWatch watch) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        String command = "mvn plccoach:" + direction.name().toLowerCase() + " -Dplccoach.target=" + target;
+        String command = config.advice().run(direction.name().toLowerCase(), "target", target);
         try (Connection connection = open()) {
             lockOrThrow(connection);
             try {
                 Map<String, AppliedRevision> applied = store.ensureAndRead(connection);
-                Validation.requireIntact(applied, source.revisions(), source::headsOf, source.describe());
+                Validation.requireIntact(applied, source.revisions(), source::headsOf, source.describe(), config.advice());
                 List<String> headsBefore = heads(source, applied.keySet());
                 Plan plan = source.plan(applied.keySet());
                 if (plan.isEmpty()) {
@@ -84,7 +84,7 @@ public final class Executor {
                     return new MigrationResult(direction, target, headsBefore, headsBefore, List.of(),
                             Duration.ofNanos(System.nanoTime() - started), null);
                 }
-                PreparedPlan prepared = PreparedPlan.of(plan);
+                PreparedPlan prepared = PreparedPlan.of(plan, config.advice());
                 warnAboutLastFailure(connection, source, applied);
                 info("{} to {}: {} revision(s) from {}", direction == Direction.UPGRADE ? "Upgrading" : "Downgrading", target,
                         prepared.size(), headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));

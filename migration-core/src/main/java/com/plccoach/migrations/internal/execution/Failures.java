@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
@@ -20,16 +21,17 @@ final class Failures {
 
     /**
      * @param committed revisions this run committed before the failure (they stay applied)
-     * @param command   what to type to continue, e.g. "mvn plccoach:upgrade"
+     * @param command   what to type to continue, as {@link Advice#run} words it
+     * @param advice    how to word the settings that would avoid the failure
      */
     static MigrationException translate(SQLException e, Connection connection, PreparedRevision step, SqlStatement statement,
-                                        List<String> committed, String command, Duration lockTimeout) {
+                                        List<String> committed, String command, Duration lockTimeout, Advice advice) {
         String where = "revision " + step.describe() + " (" + step.revision().location()
                 + (statement == null ? "" : ", line " + lineOf(e, statement)) + ")";
         String state = stateAfter(step, statement, committed);
         if (connectionLost(e, connection)) {
             return new DatabaseUnavailableException("Lost the connection to the database while running " + where + ": "
-                    + e.getMessage() + ". " + state + " Rerun `" + command + "` once the database is reachable: the migration lock "
+                    + e.getMessage() + ". " + state + " Rerun " + command + " once the database is reachable: the migration lock "
                     + "ended with the session.", e);
         }
         String sqlState = e.getSQLState() == null ? "" : e.getSQLState();
@@ -37,9 +39,9 @@ final class Failures {
             return new EnvironmentException("PostgreSQL ran out of lock table space (\"" + firstLine(e.getMessage())
                     + "\") at " + where + ": one transaction holds a lock on every object the run touched"
                     + (committed.isEmpty() ? "" : " since the last commit") + ". " + state + " Either run with "
-                    + "-Dplccoach.transactionPerRevision=true (each revision commits, releasing its locks), or raise "
+                    + advice.set("transactionPerRevision", "true") + " (each revision commits, releasing its locks), or raise "
                     + "max_locks_per_transaction on the server (ALTER SYSTEM SET max_locks_per_transaction = 1024; then restart "
-                    + "PostgreSQL), and rerun `" + command + "`.", e);
+                    + "PostgreSQL), and rerun " + command + ".", e);
         }
         StringBuilder message = new StringBuilder("Revision ").append(step.describe()).append(" failed in ")
                 .append(step.revision().location());
@@ -51,14 +53,14 @@ final class Failures {
             List<String> holders = statement == null || connectionLost(e, connection) ? List.of() : LockHolders.of(connection, statement.sql());
             message.append("\n  The statement waited longer than lock_timeout (").append(lockTimeout).append(") for a lock another "
                     + "transaction holds").append(holders.isEmpty() ? " (see pg_stat_activity and pg_locks)"
-                    : ": held by " + String.join("; ", holders)).append(". Rerun when it has ended, or raise -Dplccoach.lockTimeout"
-                    + (holders.isEmpty() ? "" : ", or end that session with SELECT pg_terminate_backend(<pid>)") + ".");
+                    : ": held by " + String.join("; ", holders)).append(". Rerun when it has ended, or raise ").append(advice.setting("lockTimeout"))
+                    .append(holders.isEmpty() ? "" : ", or end that session with SELECT pg_terminate_backend(<pid>)").append(".");
         } else if (sqlState.equals("55P04")) {
             message.append("\n  An enum value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it. "
-                    + "Run with -Dplccoach.transactionPerRevision=true, or apply the revision that adds the value first.");
+                    + "Run with " + advice.set("transactionPerRevision", "true") + ", or apply the revision that adds the value first.");
         }
-        message.append("\n").append(state).append(" Fix the statement in ").append(step.revision().location())
-                .append(" and rerun `").append(command).append("`.");
+        message.append("\n").append(state).append(" ").append(advice.fixStatementIn(step.revision().location()))
+                .append(" and rerun ").append(command).append(".");
         return new ScriptFailedException(message.toString(), e);
     }
 

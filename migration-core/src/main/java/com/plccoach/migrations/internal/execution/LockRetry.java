@@ -1,5 +1,7 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.ScriptFailedException;
 import java.sql.Connection;
@@ -28,9 +30,11 @@ final class LockRetry {
     }
 
     private final int retries;
+    private final Advice advice;
 
-    LockRetry(int retries) {
+    LockRetry(int retries, Advice advice) {
         this.retries = Math.max(0, retries);
+        this.advice = advice;
     }
 
     /** Runs {@code attempt}, again up to {@code retries} times while it fails on lock_timeout. */
@@ -49,7 +53,7 @@ final class LockRetry {
                     throw new ScriptFailedException(e.getMessage() + "\n  " + (retries == 0 ? "Not retried" : "Tried " + tryNumber
                             + " times") + " (plccoach.lockRetries=" + retries + "); " + held + ". " + holder.map(h -> "End that "
                             + "session (SELECT pg_terminate_backend(" + h.pid() + ")) or wait for it to finish, then rerun.")
-                            .orElse("Rerun now.") + " More tries: -Dplccoach.lockRetries.", e.getCause());
+                            .orElse("Rerun now.") + " More tries: " + advice.setting("lockRetries") + ".", e.getCause());
                 }
                 long pause = pauseMillis(tryNumber);
                 LOG.warn("lock_timeout struck {} (try {} of {}): {}; rolled back, trying again in {} ms", what, tryNumber,
@@ -75,7 +79,7 @@ final class LockRetry {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException("Interrupted while waiting to retry after lock_timeout; nothing of that transaction"
+            throw new EnvironmentException("Interrupted while waiting to retry after lock_timeout; nothing of that transaction"
                     + " was applied. Rerun when ready.", e);
         }
     }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.LockUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,9 +29,12 @@ public final class MigrationLock {
 
     private final int key;
     private final String schema;
+    private final Advice advice;
 
-    public MigrationLock(String schema) {
+    /** @param advice how the message of a lock held too long words the setting that waits longer */
+    public MigrationLock(String schema, Advice advice) {
         this.schema = schema;
+        this.advice = advice;
         CRC32 crc = new CRC32();
         crc.update(schema.getBytes(StandardCharsets.UTF_8));
         this.key = (int) crc.getValue();
@@ -59,7 +63,7 @@ public final class MigrationLock {
             if (now >= deadline) {
                 throw new LockUnavailableException("Another runner held the migration lock of schema " + schema + " for longer than "
                         + "lockWait (" + wait + "): " + holder.map(Holder::toString).orElse("it was released just now") + ". "
-                        + "Wait for it to finish and rerun, raise -Dplccoach.lockWait, or if that session is stuck end it with "
+                        + "Wait for it to finish and rerun, raise " + advice.setting("lockWait") + ", or if that session is stuck end it with "
                         + "SELECT pg_terminate_backend(" + holder.map(h -> String.valueOf(h.pid())).orElse("<pid>") + ").");
             }
             long remainingMs = Math.max(1, (deadline - now) / 1_000_000);

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.state.StateSql;
@@ -17,8 +18,9 @@ public final class OfflineScript {
     private OfflineScript() {
     }
 
-    public static String render(Plan plan, List<String> fromHeads, StateSql state, Runner runner, String toolVersion) {
-        List<PreparedRevision> steps = PreparedPlan.of(plan).revisions();
+    public static String render(Plan plan, List<String> fromHeads, StateSql state, Runner runner, String toolVersion,
+                                Advice advice) {
+        List<PreparedRevision> steps = PreparedPlan.of(plan, advice).revisions();
         StringBuilder out = new StringBuilder();
         out.append("-- plccoach ").append(plan.direction().name().toLowerCase()).append(" to ").append(plan.target())
                 .append(" from ").append(fromHeads.isEmpty() ? "<base>" : String.join(", ", fromHeads)).append(": ")

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.IrreversibleRevisionException;
 import com.plccoach.migrations.RevisionFileException;
@@ -24,8 +25,8 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
         revisions = List.copyOf(revisions);
     }
 
-    /** Splits and checks the plan; throws before anything runs when it could not run through. */
-    public static PreparedPlan of(Plan plan) {
+    /** Splits and checks the plan; throws before anything runs when it could not run through, saying what to type. */
+    public static PreparedPlan of(Plan plan, Advice advice) {
         List<Revision> irreversible = plan.direction() == Direction.DOWNGRADE
                 ? plan.steps().stream().filter(r -> !r.reversible()).toList()
                 : List.of();
@@ -36,7 +37,7 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
                     + (irreversible.size() > 1 ? " (nor can " + irreversible.subList(1, irreversible.size()) + ")" : "")
                     + ". Nothing was changed. Downgrade to " + first.id() + " or a later revision instead, or add a down part "
                     + "after a -- //@UNDO line to " + first.location() + " and rerun (if you reverted it by hand, record that "
-                    + "with `mvn plccoach:stamp -Dplccoach.target=<revision>`).");
+                    + "with " + advice.run("stamp", "target", "<revision>", "purge", "false") + ").");
         }
         boolean up = plan.direction() == Direction.UPGRADE;
         List<PreparedRevision> revisions = new ArrayList<>();
@@ -45,7 +46,7 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
             List<SqlStatement> statements = SqlSplitter.split(up ? revision.upSql() : revision.downSql(),
                     up ? revision.upLine() : revision.downLine(), revision.location());
             if (revision.transactional()) {
-                statements.forEach(statement -> problem(revision, statement).ifPresent(problems::add));
+                statements.forEach(statement -> problem(revision, statement, advice).ifPresent(problems::add));
             }
             revisions.add(new PreparedRevision(revision, plan.direction(), statements));
         }
@@ -55,7 +56,7 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
         return new PreparedPlan(plan.direction(), plan.target(), revisions);
     }
 
-    private static Optional<String> problem(Revision revision, SqlStatement statement) {
+    private static Optional<String> problem(Revision revision, SqlStatement statement, Advice advice) {
         Optional<String> refused = StatementRules.refusedInTransaction(statement);
         if (refused.isPresent()) {
             return Optional.of(revision.location() + ":" + statement.line() + ": " + refused.get() + " cannot run "
@@ -67,7 +68,7 @@ public record PreparedPlan(Direction direction, String target, List<PreparedRevi
             String word = StatementRules.withoutLeadingComments(statement.sql()).split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
             return Optional.of(revision.location() + ":" + statement.line() + ": " + word + " would end the "
                     + "transaction the runner wraps revision " + revision.id() + " in. Remove it: each run is one "
-                    + "transaction (or one per revision with plccoach.transactionPerRevision=true).");
+                    + "transaction (or one per revision with " + advice.set("transactionPerRevision", "true") + ").");
         }
         return Optional.empty();
     }

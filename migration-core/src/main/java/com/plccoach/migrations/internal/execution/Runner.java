@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
@@ -39,20 +40,24 @@ public final class Runner {
     private final boolean transactionPerRevision;
     private final LockRetry lockRetry;
     private final Duration batchPause;
+    private final Advice advice;
 
     public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision) {
-        this(state, lockTimeout, transactionPerRevision, 0, Duration.ZERO);
+        this(state, lockTimeout, transactionPerRevision, 0, Duration.ZERO, Advice.EMBEDDED);
     }
 
     /**
      * @param lockRetries how many times a transaction that lock_timeout struck runs again (see {@link LockRetry})
      * @param batchPause  the pause between two batches of a batched backfill (see {@link Backfill})
+     * @param advice      how failures word what to set
      */
-    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries, Duration batchPause) {
+    public Runner(StateSql state, Duration lockTimeout, boolean transactionPerRevision, int lockRetries, Duration batchPause,
+                  Advice advice) {
         this.state = state;
         this.lockTimeout = lockTimeout;
         this.transactionPerRevision = transactionPerRevision;
-        this.lockRetry = new LockRetry(lockRetries);
+        this.lockRetry = new LockRetry(lockRetries, advice);
+        this.advice = advice;
         this.batchPause = batchPause;
     }
 
@@ -151,7 +156,7 @@ public final class Runner {
             }
             progress.failedIn(at.revision.revision().id());
             positions.stopped();
-            throw Failures.translate(e, connection, at.revision, at.statement, progress.committedIds(), command, lockTimeout);
+            throw Failures.translate(e, connection, at.revision, at.statement, progress.committedIds(), command, lockTimeout, advice);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
             positions.stopped();
@@ -255,7 +260,7 @@ public final class Runner {
             progress.failedIn(step.revision().id());
             positions.stopped();
             resetQuietly(connection);
-            throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout);
+            throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout, advice);
         } catch (RuntimeException e) { // the watch's refusal: its statement was rolled back, the revision's progress row stays
             progress.failedIn(step.revision().id());
             positions.stopped();

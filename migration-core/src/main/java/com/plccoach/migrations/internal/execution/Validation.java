@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.AppliedRevision;
 import com.plccoach.migrations.ValidationException;
 import com.plccoach.migrations.internal.script.Revision;
@@ -18,14 +19,14 @@ public final class Validation {
 
     /** Applied revisions no file declares, with how to proceed. */
     public static List<String> missingFiles(Map<String, AppliedRevision> applied, Map<String, Revision> known,
-                                            Function<Set<String>, List<String>> headsOf, String source) {
+                                            Function<Set<String>, List<String>> headsOf, String source, Advice advice) {
         List<String> problems = new ArrayList<>();
         for (AppliedRevision row : applied.values()) {
             if (!known.containsKey(row.id())) {
                 problems.add("Revision " + row.id() + " is applied (since " + row.appliedAt() + ", by " + row.appliedBy()
                         + ") but no file in " + source + " declares it. Restore its file; or, if it was removed on purpose and "
-                        + "the database no longer has its changes, rebuild the state from the files with `mvn plccoach:stamp "
-                        + "-Dplccoach.target=" + stampTarget(applied, known, headsOf) + " -Dplccoach.purge=true`.");
+                        + "the database no longer has its changes, rebuild the state from the files with "
+                        + stamp(applied, known, headsOf, advice, true) + ".");
             }
         }
         return problems;
@@ -33,7 +34,7 @@ public final class Validation {
 
     /** Applied revisions whose file's checksum differs from the one recorded, with how to proceed. */
     public static List<String> drift(Map<String, AppliedRevision> applied, Map<String, Revision> known,
-                                     Function<Set<String>, List<String>> headsOf) {
+                                     Function<Set<String>, List<String>> headsOf, Advice advice) {
         List<String> problems = new ArrayList<>();
         for (AppliedRevision row : applied.values()) {
             Revision revision = known.get(row.id());
@@ -42,8 +43,8 @@ public final class Validation {
                         + row.appliedAt() + " by " + row.appliedBy() + "): its up part or parents now have checksum "
                         + abbreviate(revision.checksum()) + ", the database recorded " + abbreviate(row.checksum())
                         + ". Put the file back as it was applied (e.g. `git checkout -- " + revision.location() + "`), or, if the "
-                        + "database already matches the file as it is now, record it with `mvn plccoach:stamp -Dplccoach.target="
-                        + stampTarget(applied, known, headsOf) + "`. To change an applied schema, write a new revision.");
+                        + "database already matches the file as it is now, record it with "
+                        + stamp(applied, known, headsOf, advice, false) + ". To change an applied schema, write a new revision.");
             }
         }
         return problems;
@@ -51,22 +52,21 @@ public final class Validation {
 
     /** Throws when an applied revision's file is missing or changed. */
     public static void requireIntact(Map<String, AppliedRevision> applied, Map<String, Revision> known,
-                                     Function<Set<String>, List<String>> headsOf, String source) {
-        List<String> problems = new ArrayList<>(missingFiles(applied, known, headsOf, source));
-        problems.addAll(drift(applied, known, headsOf));
+                                     Function<Set<String>, List<String>> headsOf, String source, Advice advice) {
+        List<String> problems = new ArrayList<>(missingFiles(applied, known, headsOf, source, advice));
+        problems.addAll(drift(applied, known, headsOf, advice));
         if (!problems.isEmpty()) {
             throw new ValidationException("Nothing was run: " + String.join("\n", problems));
         }
     }
 
-    private static String stampTarget(Map<String, AppliedRevision> applied, Map<String, Revision> known,
-                                      Function<Set<String>, List<String>> headsOf) {
+    /** The stamp of the applied heads that still have files (base when none has), once per head. */
+    private static String stamp(Map<String, AppliedRevision> applied, Map<String, Revision> known,
+                                Function<Set<String>, List<String>> headsOf, Advice advice, boolean purge) {
         Set<String> present = applied.keySet().stream().filter(known::containsKey).collect(Collectors.toSet());
-        List<String> heads = present.isEmpty() ? List.of() : headsOf.apply(present);
-        if (heads.isEmpty()) {
-            return "base";
-        }
-        return heads.size() == 1 ? heads.get(0) : heads.get(0) + " (and likewise for " + heads.subList(1, heads.size()) + ")";
+        List<String> heads = present.isEmpty() ? List.of("base") : headsOf.apply(present);
+        String first = advice.run("stamp", "target", heads.get(0), "purge", String.valueOf(purge));
+        return heads.size() == 1 ? first : first + " (and likewise for " + heads.subList(1, heads.size()) + ")";
     }
 
     private static String abbreviate(String checksum) {

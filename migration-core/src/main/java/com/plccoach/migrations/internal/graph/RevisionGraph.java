@@ -87,8 +87,7 @@ public final class RevisionGraph {
     public Revision require(String id) {
         Integer i = index.get(id);
         if (i == null) {
-            throw new TargetException("unknown revision '" + id + "': no revision file declares it; "
-                    + "`mvn plccoach:history` lists the revisions");
+            throw TargetException.unknownRevision(id, id);
         }
         return byIndex.get(i);
     }

@@ -200,8 +200,7 @@ final class TargetResolver {
         }
         String in = name.equals(spec) ? "" : " in target '" + spec + "'";
         if (candidates.isEmpty()) {
-            throw new TargetException(spec, List.of(), "unknown revision '" + name + "'" + in
-                    + ": no revision id is or starts with it, and no branch label is named so; the history lists the revisions");
+            throw TargetException.unknownRevision(spec, name);
         }
         throw TargetException.ambiguousPrefix(spec, graph.ids(candidates), "ambiguous revision prefix '" + name + "'" + in
                 + ": it starts " + candidates.size() + " ids: " + graph.describe(candidates) + "; type more of the id");

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.PlanReport;
@@ -24,7 +25,7 @@ final class BackupCoverage {
     private BackupCoverage() {
     }
 
-    static void check(PreparedPlan plan, PlanReport report, BackupMode mode, boolean transactionPerRevision) {
+    static void check(PreparedPlan plan, PlanReport report, BackupMode mode, boolean transactionPerRevision, Advice advice) {
         if (mode == BackupMode.NONE || plan.revisions().isEmpty()) {
             return;
         }
@@ -53,13 +54,13 @@ final class BackupCoverage {
         Revision first = plan.revisions().get(0).revision();
         String why = !first.transactional()
                 ? "its first reverted revision " + first.id() + " is transactional: false, so the backup's transaction commits before anything is destroyed"
-                : "-Dplccoach.transactionPerRevision=true commits the backup's transaction with revision " + first.id();
+                : advice.set("transactionPerRevision", "true") + " commits the backup's transaction with revision " + first.id();
         throw new DataLossException("Refused: the downgrade to " + plan.target() + " would destroy " + uncovered + " after the "
                 + "transaction that takes the backup has committed (" + why + "); rows written in between would be in no backup. "
-                + "Downgrade in steps, first with -Dplccoach.target=" + firstUncovered + " and then on"
-                + (transactionPerRevision ? ", or run without -Dplccoach.transactionPerRevision=true" : "")
+                + "Downgrade in steps, first with " + advice.run("downgrade", "target", firstUncovered) + " and then on"
+                + (transactionPerRevision ? ", or run without " + advice.set("transactionPerRevision", "true") : "")
                 + ", so that what is destroyed is destroyed in the transaction that backed it up; or, having saved the data another "
-                + "way, run it with -Dplccoach.backup=none. Nothing was changed.");
+                + "way, run it with " + advice.set("backup", "none") + ". Nothing was changed.");
     }
 
     /** The revisions reverted in the run's first transaction, which also takes the backup. */

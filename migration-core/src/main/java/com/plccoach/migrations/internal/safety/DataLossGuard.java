@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Advice;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.PlanReport;
 import com.plccoach.migrations.PlanReport.DataLoss;
@@ -19,14 +20,16 @@ public final class DataLossGuard {
     private static final int SHOWN = 10;
     private static final int REFUSAL_SHOWN = 3;
 
-    public static final String SWITCH = "-Dplccoach.allowDataLoss=true";
     static final String NOTHING_CHANGED = "Nothing was changed";
     private static final Logger LOG = LoggerFactory.getLogger(DataLossGuard.class);
 
     private final boolean allowDataLoss;
+    private final Advice advice;
 
-    public DataLossGuard(boolean allowDataLoss) {
+    /** @param advice how the refusal words the switch that accepts the loss */
+    public DataLossGuard(boolean allowDataLoss, Advice advice) {
         this.allowDataLoss = allowDataLoss;
+        this.advice = advice;
     }
 
     public boolean allowsLoss() {
@@ -51,7 +54,7 @@ public final class DataLossGuard {
                 + losses.stream().limit(REFUSAL_SHOWN).map(DataLoss::toString).collect(Collectors.joining("; "))
                 // a message as long as the plan is unreadable; the plan report and its JSON list every loss
                 + (losses.size() > REFUSAL_SHOWN ? "; and " + (losses.size() - REFUSAL_SHOWN) + " more (the plan report lists them all)" : "")
-                + ". " + changed + ". Save what you need, then run again with " + SWITCH + " to accept the loss";
+                + ". " + changed + ". Save what you need, then run again with " + advice.set("allowDataLoss", "true") + " to accept the loss";
     }
 
     /**
@@ -69,7 +72,7 @@ public final class DataLossGuard {
                 + "transaction block").orElse("commits or rolls back inside itself, which it cannot do inside a transaction block");
         return where + " can destroy data and " + why + ", so the guard cannot read what it destroys before it commits. " + changed
                 + ". Move what it destroys into statements that can run in a transaction (the guard then counts it), or, having "
-                + "saved what you need, run again with " + SWITCH + " to run it unchecked";
+                + "saved what you need, run again with " + advice.set("allowDataLoss", "true") + " to run it unchecked";
     }
 
     /**
@@ -83,8 +86,8 @@ public final class DataLossGuard {
             refusal = report.revisions().stream().flatMap(r -> r.statements().stream()
                             .filter(s -> s.outcome() == PlanReport.Outcome.BLOCKED)
                             .map(s -> "revision " + r.revision() + " line " + s.line() + " could not be analysed: " + s.detail()))
-                    .findFirst().map(blocked -> blocked + "; the run would wait up to plccoach.lockTimeout and then fail, or go on "
-                            + "when the lock is released; run plan again then").orElse(null);
+                    .findFirst().map(blocked -> blocked + "; the run would wait up to the lock timeout (" + advice.setting("lockTimeout")
+                            + ") and then fail, or go on when the lock is released; run " + advice.run("plan") + " again then").orElse(null);
         }
         if (refusal == null) {
             refusal = report.revisions().stream().flatMap(r -> r.statements().stream()
@@ -111,10 +114,10 @@ public final class DataLossGuard {
             List<DataLoss> losses = report.dataLoss();
             LOG.warn("plccoach.allowDataLoss is set: the {} to {} destroys {}", report.direction().name().toLowerCase(),
                     report.target(), losses.size() + " object(s) holding data:");
-            // one line per loss, so that no line grows with the plan; plccoach:plan lists them all
+            // one line per loss, so that no line grows with the plan; the plan lists them all
             losses.stream().limit(SHOWN).forEach(loss -> LOG.warn("  destroys {}", loss));
             if (losses.size() > SHOWN) {
-                LOG.warn("  and {} more: plccoach:plan lists them all", losses.size() - SHOWN);
+                LOG.warn("  and {} more: {} lists them all", losses.size() - SHOWN, advice.run("plan"));
             }
         }
     }

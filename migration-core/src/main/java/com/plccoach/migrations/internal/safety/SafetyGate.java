@@ -71,7 +71,7 @@ public final class SafetyGate implements BeforeRun, RunWatch {
 
     /** Only a downgrade backs up, so only a downgrade resolves the password for pg_dump. */
     public static SafetyGate of(MigratorConfig config, Direction direction, BackupSettings backup) {
-        return new SafetyGate(new DataLossGuard(config.allowDataLoss()), direction == Direction.DOWNGRADE ? backup
+        return new SafetyGate(new DataLossGuard(config.allowDataLoss(), config.advice()), direction == Direction.DOWNGRADE ? backup
                 : backup.withMode(BackupMode.NONE), config.lockTimeout(), config.transactionPerRevision(),
                 ScratchRuns.isScratch(config.applicationName()));
     }
@@ -111,7 +111,7 @@ public final class SafetyGate implements BeforeRun, RunWatch {
             locked.addAll(more);
         }
         guard.check(destroys);
-        BackupCoverage.check(plan, destroys, backup.mode(), transactionPerRevision);
+        BackupCoverage.check(plan, destroys, backup.mode(), transactionPerRevision, backup.advice());
         // a scratch database is thrown away: no backup, and no warning that none is taken
         Optional<BackupResult> result = quiet && backup.mode() == BackupMode.NONE ? Optional.empty()
                 : new PgDumpBackup(backup).take(transaction, destroys, "downgrade_to_" + resolvedTarget(plan));
@@ -188,7 +188,8 @@ public final class SafetyGate implements BeforeRun, RunWatch {
             throw new LockUnavailableException("The downgrade to " + plan.target() + " waited lockTimeout (" + lockTimeout + ") to lock "
                     + tables + " IN SHARE MODE before backing them up and dropping them, but another session holds a conflicting lock"
                     + (holders.isEmpty() ? " (see pg_locks)" : ": " + String.join("; ", holders)) + ". Nothing was changed. Rerun when "
-                    + "it has ended, raise -Dplccoach.lockTimeout, or end that session with SELECT pg_terminate_backend(<pid>).", e);
+                    + "it has ended, raise " + backup.advice().setting("lockTimeout") + ", or end that session with "
+                    + "SELECT pg_terminate_backend(<pid>).", e);
         }
     }
 
@@ -200,13 +201,13 @@ public final class SafetyGate implements BeforeRun, RunWatch {
                     throw new LockUnavailableException("The downgrade to " + plan.target() + " could not read what revision "
                             + r.revision() + " (" + r.location() + " line " + s.line() + ") destroys: it waited lockTimeout ("
                             + lockTimeout + ") for a lock" + (holders.isEmpty() ? " another session holds" : " held by " + String.join("; ", holders))
-                            + ". Nothing was changed. Rerun when it has ended, or raise -Dplccoach.lockTimeout.");
+                            + ". Nothing was changed. Rerun when it has ended, or raise " + backup.advice().setting("lockTimeout") + ".");
                 }));
     }
 
     /** What {@code plan} prints: the plan analysed in a transaction that is rolled back, with the verdict the guard would give. */
-    public static PlanReport plan(Connection connection, PreparedPlan plan, boolean allowDataLoss) {
-        return new DataLossGuard(allowDataLoss).judge(new ImpactAnalyzer().analyse(connection, plan.direction(), plan.target(), plan.revisions()));
+    public static PlanReport plan(Connection connection, PreparedPlan plan, DataLossGuard guard) {
+        return guard.judge(new ImpactAnalyzer().analyse(connection, plan.direction(), plan.target(), plan.revisions()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.verify;
 
+import com.plccoach.migrations.EnvironmentException;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
 import com.plccoach.migrations.internal.execution.Runs;
@@ -49,7 +50,7 @@ public final class Verifier {
         try {
             return walk();
         } catch (SQLException e) {
-            throw new MigrationException("Cannot close the catalog session on the scratch database: " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot close the catalog session on the scratch database: " + e.getMessage(), e);
         }
     }
 
@@ -167,7 +168,7 @@ public final class Verifier {
             try {
                 return reader.read(catalog);
             } catch (SQLException e) {
-                throw new MigrationException("Cannot read the catalog of the scratch database " + scratch.name() + ": "
+                throw new EnvironmentException("Cannot read the catalog of the scratch database " + scratch.name() + ": "
                         + e.getMessage(), e);
             }
         }

@@ -151,6 +151,7 @@ class AutogenerateOutcomesTest {
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.classpath("db/nothing-here"))
                 .desiredSchema(temp.resolve("d.sql")).build();
         assertThatThrownBy(() -> migrator.autogenerate("x")).isInstanceOf(RevisionFileException.class)
-                .hasMessageContaining("it is read-only; point plccoach.scripts");
+                .hasMessageContaining("it is read-only; point Migrator.builder().scripts(...) at the source directory")
+                .hasMessageEndingWith("to run `migrator.autogenerate(message)`");
     }
 }

@@ -1,9 +1,11 @@
 package com.plccoach.migrations.internal.backup;
 
+import com.plccoach.migrations.Advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -20,7 +22,7 @@ class BackupArchivesTest {
     void a_file_is_the_archive_itself() {
         Path file = dir.resolve("x.dump");
 
-        assertThat(BackupArchives.resolve(file)).isEqualTo(file);
+        assertThat(BackupArchives.resolve(file, Advice.MAVEN)).isEqualTo(file);
     }
 
     @Test
@@ -28,7 +30,7 @@ class BackupArchivesTest {
         Path older = archive("db/20261101T000000Z_db_downgrade_to_base.dump", "2026-11-01T00:00:00Z");
         Path newer = archive("db/20261102T000000Z_db_downgrade_to_001.dump", "2026-11-02T00:00:00Z");
 
-        assertThat(BackupArchives.resolve(dir)).isEqualTo(newer).isNotEqualTo(older);
+        assertThat(BackupArchives.resolve(dir, Advice.MAVEN)).isEqualTo(newer).isNotEqualTo(older);
     }
 
     @Test
@@ -36,23 +38,25 @@ class BackupArchivesTest {
         Path dump = archive("db/a.dump", "2026-11-01T00:00:00Z");
         archive("db/a.columns", "2026-11-02T00:00:00Z");
 
-        assertThat(BackupArchives.resolve(dir)).isEqualTo(dump);
+        assertThat(BackupArchives.resolve(dir, Advice.MAVEN)).isEqualTo(dump);
     }
 
     @Test
     void a_columns_file_alone_is_the_backup_of_dropped_columns() throws Exception {
         Path columns = archive("db/b.columns", "2026-11-01T00:00:00Z");
 
-        assertThat(BackupArchives.resolve(dir)).isEqualTo(columns);
+        assertThat(BackupArchives.resolve(dir, Advice.MAVEN)).isEqualTo(columns);
     }
 
     @Test
     void a_directory_without_an_archive_is_refused_saying_what_to_give() throws Exception {
         archive("notes.txt", "2026-11-01T00:00:00Z");
 
-        assertThatThrownBy(() -> BackupArchives.resolve(dir))
-                .isInstanceOf(BackupException.class)
-                .hasMessage("No backup archive in " + dir + ": give the archive downgrade printed with -Dplccoach.backupFile=...");
+        assertThatThrownBy(() -> BackupArchives.resolve(dir, Advice.MAVEN))
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
+                .hasMessage("No backup archive in " + dir + ": give the archive the downgrade printed, as in"
+                        + " `mvn plccoach:restore -Dplccoach.backupFile=...`");
     }
 
     private Path archive(String name, String modified) throws Exception {

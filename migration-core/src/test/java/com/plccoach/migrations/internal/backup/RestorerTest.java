@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.plccoach.migrations.BackupException;
+import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.PlanReport;
@@ -180,7 +182,7 @@ class RestorerTest {
                 .isInstanceOf(BackupException.class)
                 .hasMessage("Refused to restore " + backup.archive() + ": constraint public.notes_pkey exists already (the restore "
                         + "would create it). Drop or rename it (or empty the tables) and run restore again, or restore into a new "
-                        + "empty database (createdb, then point -Dplccoach.url at it). Nothing was changed.");
+                        + "empty database (createdb, then point Migrator.builder().url(...) at it). Nothing was changed.");
         assertThat(db.query("SELECT to_regclass('notes') IS NULL")).containsExactly("t");
     }
 
@@ -201,7 +203,8 @@ class RestorerTest {
         Path missing = backups.resolve("nope.dump");
 
         assertThatThrownBy(() -> new Restorer(settings(BackupMode.FULL)).restore(connection, missing))
-                .isInstanceOf(BackupException.class)
-                .hasMessage("No backup at " + missing + ": give the path the downgrade printed (migrator.restore(archive)).");
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
+                .hasMessage("No backup at " + missing + ": give the archive the downgrade printed, as in `migrator.restore(archive)`.");
     }
 }

@@ -3,7 +3,8 @@ package com.plccoach.migrations.internal.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.plccoach.migrations.DatabaseUnavailableException;
+import com.plccoach.migrations.EnvironmentException;
+import com.plccoach.migrations.MigrationException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -72,7 +73,8 @@ class DatabaseUrlTest {
     @Test
     void a_foreign_url_is_refused_naming_the_accepted_forms_without_its_password() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:hunter2@h/db"))
-                .isInstanceOf(DatabaseUnavailableException.class)
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
                 .hasMessage("Cannot read the database URL mysql://root:***@h/db: use jdbc:postgresql://host:port/db, "
                         + "postgresql://user:pass@host:port/db or postgresql+psycopg2://user:pass@host:port/db");
     }
@@ -80,15 +82,17 @@ class DatabaseUrlTest {
     @Test
     void a_port_that_is_not_a_number_is_refused() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:54x/db"))
-                .isInstanceOf(DatabaseUnavailableException.class)
+                .isInstanceOf(MigrationException.class)
                 .hasMessage("The port '54x' in the database URL postgresql://h:54x/db is not a number");
     }
 
     @Test
-    void no_url_at_all_says_how_to_give_one() {
+    void no_url_at_all_is_the_users_to_give_naming_the_accepted_forms() {
         assertThatThrownBy(() -> DatabaseUrl.parse(null))
-                .isInstanceOf(DatabaseUnavailableException.class)
-                .hasMessageContaining("set plccoach.url (or DATABASE_URL)");
+                .isInstanceOf(MigrationException.class)
+                .isNotInstanceOf(EnvironmentException.class)
+                .hasMessage("No database URL given: use jdbc:postgresql://host:port/db, postgresql://user:pass@host:port/db"
+                        + " or postgresql+psycopg2://user:pass@host:port/db");
     }
 
     @Test
@@ -97,7 +101,7 @@ class DatabaseUrlTest {
     }
 
     private static String messageOf(String url) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(DatabaseUnavailableException.class, () -> DatabaseUrl.parse(url))
+        return org.assertj.core.api.Assertions.catchThrowableOfType(MigrationException.class, () -> DatabaseUrl.parse(url))
                 .getMessage();
     }
 

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -119,7 +120,7 @@ class ExecutorTest {
                         + "  ERROR: function nope() does not exist (SQLSTATE 42883)\n"
                         + "  HINT: No function matches the given name and argument types. You might need to add explicit type casts.\n"
                         + "Nothing of this run was applied: its transaction was rolled back. Fix the statement in b2.sql and rerun "
-                        + "`mvn plccoach:upgrade -Dplccoach.target=head`.");
+                        + "`migrator.upgrade(\"head\")`.");
     }
 
     @Test
@@ -164,7 +165,7 @@ class ExecutorTest {
         assertThat(failure.get()).isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageStartingWith("Lost the connection to the database while running revision b2 (make b2) (b2.sql, line 6): ")
                 .hasMessageEndingWith("Nothing of this run was applied: its transaction was rolled back. Rerun "
-                        + "`mvn plccoach:upgrade -Dplccoach.target=head` once the database is reachable: the migration lock ended with the session.");
+                        + "`migrator.upgrade(\"head\")` once the database is reachable: the migration lock ended with the session.");
         assertThat(tables()).isEmpty();
         assertThat(versions()).isEmpty();
         assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
@@ -181,7 +182,7 @@ class ExecutorTest {
                 .hasMessageContaining("its up part or parents now have checksum " + edited.list().get(1).checksum().substring(0, 12)
                         + "…, the database recorded " + chain.list().get(1).checksum().substring(0, 12) + "…")
                 .hasMessageEndingWith("Put the file back as it was applied (e.g. `git checkout -- b2.sql`), or, if the database "
-                        + "already matches the file as it is now, record it with `mvn plccoach:stamp -Dplccoach.target=b2`. "
+                        + "already matches the file as it is now, record it with `migrator.stamp(\"b2\", false)`. "
                         + "To change an applied schema, write a new revision.");
         assertThat(tables()).containsExactly("a", "b");
     }
@@ -196,7 +197,7 @@ class ExecutorTest {
                 .hasMessageStartingWith("Nothing was run: Revision b2 is applied (since ")
                 .hasMessageEndingWith("but no file in the test chain declares it. Restore its file; or, if it was removed on purpose "
                         + "and the database no longer has its changes, rebuild the state from the files with "
-                        + "`mvn plccoach:stamp -Dplccoach.target=a1 -Dplccoach.purge=true`.");
+                        + "`migrator.stamp(\"a1\", true)`.");
         assertThat(tables()).containsExactly("a", "b");
     }
 
@@ -209,8 +210,8 @@ class ExecutorTest {
                 .isInstanceOf(IrreversibleRevisionException.class)
                 .hasMessage("Cannot downgrade to base: revision b2 (b2.sql) has no -- //@UNDO part, so it cannot be reverted. "
                         + "Nothing was changed. Downgrade to b2 or a later revision instead, or add a down part after a -- //@UNDO "
-                        + "line to b2.sql and rerun (if you reverted it by hand, record that with `mvn plccoach:stamp "
-                        + "-Dplccoach.target=<revision>`).");
+                        + "line to b2.sql and rerun (if you reverted it by hand, record that with "
+                        + "`migrator.stamp(\"<revision>\", false)`).");
         assertThat(tables()).containsExactly("a", "b", "c");
     }
 
@@ -234,13 +235,13 @@ class ExecutorTest {
         assertThatThrownBy(() -> upgrade(committing, "head"))
                 .isInstanceOf(RevisionFileException.class)
                 .hasMessage("Nothing was run: b2.sql:6: COMMIT would end the transaction the runner wraps revision b2 in. Remove it: "
-                        + "each run is one transaction (or one per revision with plccoach.transactionPerRevision=true).");
+                        + "each run is one transaction (or one per revision with Migrator.builder().transactionPerRevision(true)).");
         assertThat(tables()).isEmpty();
     }
 
     @Test
     void a_lock_held_by_another_session_until_lock_wait_ends_names_the_holder() throws SQLException {
-        MigrationLock lock = new MigrationLock("public");
+        MigrationLock lock = new MigrationLock("public", Advice.MAVEN);
         try (Connection holder = db.connect()) {
             lock.acquire(holder, Duration.ZERO);
             int pid;
@@ -254,7 +255,7 @@ class ExecutorTest {
                     .isInstanceOf(LockUnavailableException.class)
                     .hasMessageStartingWith("Another runner held the migration lock of schema public for longer than lockWait (PT0.3S): pid "
                             + pid + " (application_name 'plccoach-tests', user postgres, client 127.0.0.1, connected since ")
-                    .hasMessageEndingWith("Wait for it to finish and rerun, raise -Dplccoach.lockWait, or if that session is stuck "
+                    .hasMessageEndingWith("Wait for it to finish and rerun, raise Migrator.builder().lockWait(...), or if that session is stuck "
                             + "end it with SELECT pg_terminate_backend(" + pid + ").");
         }
         assertThat(tables()).isEmpty();
@@ -287,7 +288,7 @@ class ExecutorTest {
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageStartingWith("PostgreSQL ran out of lock table space (\"ERROR: out of shared memory")
                 .hasMessageContaining("at revision b2 (make b2) (b2.sql, line 5)")
-                .hasMessageContaining("Either run with -Dplccoach.transactionPerRevision=true (each revision commits, releasing its "
+                .hasMessageContaining("Either run with Migrator.builder().transactionPerRevision(true) (each revision commits, releasing its "
                         + "locks), or raise max_locks_per_transaction on the server");
         assertThat(tables()).isEmpty();
     }
@@ -305,7 +306,7 @@ class ExecutorTest {
                 .isInstanceOf(ScriptFailedException.class)
                 .hasMessageContaining("(SQLSTATE 55P04)")
                 .hasMessageContaining("An enum value added by ALTER TYPE ... ADD VALUE cannot be used in the transaction that added it. "
-                        + "Run with -Dplccoach.transactionPerRevision=true, or apply the revision that adds the value first.");
+                        + "Run with Migrator.builder().transactionPerRevision(true), or apply the revision that adds the value first.");
         assertThat(versions()).containsExactly("a1");
         Chain.executor(db.url(), WAIT, true).run(Direction.UPGRADE, "head", enums.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
         assertThat(versions()).containsExactly("a1", "b2", "c3");

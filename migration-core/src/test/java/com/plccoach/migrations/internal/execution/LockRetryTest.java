@@ -101,7 +101,7 @@ class LockRetryTest {
                     .hasMessageContaining("Not retried (plccoach.lockRetries=0); the lock is held by pid " + pid
                             + " (application 'dashboard report', transaction open for ")
                     .hasMessageContaining("End that session (SELECT pg_terminate_backend(" + pid + ")) or wait for it to finish,"
-                            + " then rerun. More tries: -Dplccoach.lockRetries.");
+                            + " then rerun. More tries: Migrator.builder().lockRetries(...).");
             rollback(holder);
         }
         assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("001");

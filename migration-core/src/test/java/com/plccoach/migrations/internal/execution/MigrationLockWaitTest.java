@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import com.plccoach.migrations.Advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class MigrationLockWaitTest {
 
     @Test
     void a_waiting_runner_names_the_holder_before_it_gives_up() throws Exception {
-        MigrationLock lock = new MigrationLock("public");
+        MigrationLock lock = new MigrationLock("public", Advice.MAVEN);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
         int holderPid;

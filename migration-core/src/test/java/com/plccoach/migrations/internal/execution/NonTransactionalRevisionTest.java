@@ -69,7 +69,7 @@ class NonTransactionalRevisionTest {
                         + "transactional: false, so none of its statements took effect; the next run retries it from its first "
                         + "statement (dropping an INVALID index a failed CREATE INDEX CONCURRENTLY left); undo anything else by hand "
                         + "first if its statements cannot run twice. Fix the statement in b2.sql and rerun "
-                        + "`mvn plccoach:upgrade -Dplccoach.target=head`.");
+                        + "`migrator.upgrade(\"head\")`.");
         assertThat(indexState()).isEqualTo("B_v=false");
         assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("a1");
         assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");

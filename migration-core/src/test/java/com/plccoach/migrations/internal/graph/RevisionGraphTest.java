@@ -155,6 +155,6 @@ class RevisionGraphTest {
     void require_names_an_unknown_id() {
         assertThatThrownBy(() -> diamond.require("zz"))
                 .isInstanceOf(com.plccoach.migrations.TargetException.class)
-                .hasMessage("unknown revision 'zz': no revision file declares it; `mvn plccoach:history` lists the revisions");
+                .hasMessage("unknown revision 'zz': no revision id is or starts with it, and no branch label is named so; the history lists the revisions");
     }
 }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Advice;
 import static com.plccoach.migrations.internal.safety.Plans.exec;
 import static com.plccoach.migrations.internal.safety.Plans.revision;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class DataLossGuardTest {
     void a_plan_dropping_a_table_with_rows_is_refused_naming_it_its_rows_and_the_switch() {
         PlanReport report = analyse("DROP TABLE orders");
 
-        assertThatThrownBy(() -> new DataLossGuard(false).check(report))
+        assertThatThrownBy(() -> new DataLossGuard(false, Advice.MAVEN).check(report))
                 .isInstanceOf(DataLossException.class)
                 .hasMessage("Refused: the downgrade to 001 would destroy data: table public.orders (12 row(s)) dropped by revision 002 "
                         + "(002.sql line 3). Nothing was changed. Save what you need, then run again with -Dplccoach.allowDataLoss=true "
@@ -58,7 +59,7 @@ class DataLossGuardTest {
     void a_plan_dropping_a_column_with_values_is_refused_naming_it_and_its_values() {
         PlanReport report = analyse("ALTER TABLE orders DROP COLUMN coupon");
 
-        assertThatThrownBy(() -> new DataLossGuard(false).check(report))
+        assertThatThrownBy(() -> new DataLossGuard(false, Advice.MAVEN).check(report))
                 .isInstanceOf(DataLossException.class)
                 .hasMessageContaining("column public.orders.coupon (3 non-null value(s)) dropped by revision 002 (002.sql line 3)")
                 .hasMessageContaining("-Dplccoach.allowDataLoss=true");
@@ -68,7 +69,7 @@ class DataLossGuardTest {
     void a_plan_truncating_a_table_with_rows_is_refused() {
         PlanReport report = analyse("TRUNCATE orders");
 
-        assertThatThrownBy(() -> new DataLossGuard(false).check(report))
+        assertThatThrownBy(() -> new DataLossGuard(false, Advice.MAVEN).check(report))
                 .isInstanceOf(DataLossException.class)
                 .hasMessageContaining("table public.orders (12 row(s)) truncated by revision 002");
     }
@@ -77,7 +78,7 @@ class DataLossGuardTest {
     void every_object_with_data_is_named_in_one_refusal() {
         PlanReport report = analyse("ALTER TABLE orders DROP COLUMN coupon", "DROP TABLE orders");
 
-        assertThatThrownBy(() -> new DataLossGuard(false).check(report))
+        assertThatThrownBy(() -> new DataLossGuard(false, Advice.MAVEN).check(report))
                 .hasMessageContaining("column public.orders.coupon (3 non-null value(s))")
                 .hasMessageContaining("table public.orders (12 row(s))");
     }
@@ -86,20 +87,20 @@ class DataLossGuardTest {
     void dropping_an_empty_table_and_a_column_without_values_passes() {
         PlanReport report = analyse("ALTER TABLE orders DROP COLUMN memo", "DROP TABLE empty_log");
 
-        assertThatCode(() -> new DataLossGuard(false).check(report)).doesNotThrowAnyException();
-        assertThat(new DataLossGuard(false).judge(report).refused()).isFalse();
+        assertThatCode(() -> new DataLossGuard(false, Advice.MAVEN).check(report)).doesNotThrowAnyException();
+        assertThat(new DataLossGuard(false, Advice.MAVEN).judge(report).refused()).isFalse();
     }
 
     @Test
     void allow_data_loss_lets_a_plan_with_data_pass() {
         PlanReport report = analyse("DROP TABLE orders");
 
-        assertThatCode(() -> new DataLossGuard(true).check(report)).doesNotThrowAnyException();
+        assertThatCode(() -> new DataLossGuard(true, Advice.MAVEN).check(report)).doesNotThrowAnyException();
     }
 
     @Test
     void the_judged_report_says_it_would_be_refused() {
-        PlanReport report = new DataLossGuard(false).judge(analyse("DROP TABLE orders"));
+        PlanReport report = new DataLossGuard(false, Advice.MAVEN).judge(analyse("DROP TABLE orders"));
 
         assertThat(report.render()).contains("Verdict: REFUSED: the downgrade to 001 would destroy data: table public.orders (12 row(s))");
     }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.safety;
 
+import com.plccoach.migrations.Advice;
 import static com.plccoach.migrations.internal.safety.Plans.exec;
 import static com.plccoach.migrations.internal.safety.Plans.queryLong;
 import static com.plccoach.migrations.internal.safety.Plans.revision;
@@ -49,7 +50,7 @@ class SafetyGateTest {
     }
 
     private SafetyGate gate(boolean allowDataLoss) {
-        return new SafetyGate(new DataLossGuard(allowDataLoss),
+        return new SafetyGate(new DataLossGuard(allowDataLoss, Advice.MAVEN),
                 new BackupSettings(BackupMode.AFFECTED, backups, "pg_dump", "pg_restore", Duration.ofSeconds(5), Duration.ofMinutes(2), null),
                 Duration.ofSeconds(5));
     }

@@ -82,7 +82,7 @@ class MigratorNonTransactionalGuardTest {
                 .hasMessageStartingWith("Refused: the upgrade to head would destroy data: " + loss + " by revision 002 (")
                 .hasMessageEndingWith("002.sql line 8). Revision 002 is transactional: false: its 1 "
                         + "statement(s) before line 8 (lines 6) committed and stay, they cannot be undone; line 8 did not take effect, and "
-                        + "the next run starts there. Save what you need, then run again with -Dplccoach.allowDataLoss=true to accept the loss.");
+                        + "the next run starts there. Save what you need, then run again with Migrator.builder().allowDataLoss(true) to accept the loss.");
         assertThat(state()).isEqualTo("7/1/001");
     }
 
@@ -138,7 +138,7 @@ class MigratorNonTransactionalGuardTest {
                         + "cannot do inside a transaction block, so the guard cannot read what it destroys before it commits. Revision "
                         + "002 is transactional: false: none of its statements ran; line 6 did not take effect, and the next run starts "
                         + "there. Move what it destroys into statements that can run in a transaction (the guard then counts it), or, "
-                        + "having saved what you need, run again with -Dplccoach.allowDataLoss=true to run it unchecked.");
+                        + "having saved what you need, run again with Migrator.builder().allowDataLoss(true) to run it unchecked.");
         assertThat(state()).isEqualTo("7/0/001");
     }
 
@@ -168,7 +168,7 @@ class MigratorNonTransactionalGuardTest {
         assertThat(builder().build().plan("head").refusal()).startsWith("revision 002 (").endsWith("002.sql line 6) can destroy data and commits or "
                 + "rolls back inside itself, which it cannot do inside a transaction block, so the guard cannot read what it destroys "
                 + "before it commits. The run would refuse it before it runs. Move what it destroys into statements that can run in a "
-                + "transaction (the guard then counts it), or, having saved what you need, run again with -Dplccoach.allowDataLoss=true "
+                + "transaction (the guard then counts it), or, having saved what you need, run again with Migrator.builder().allowDataLoss(true) "
                 + "to run it unchecked");
     }
 

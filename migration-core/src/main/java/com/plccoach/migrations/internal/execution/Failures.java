@@ -70,11 +70,13 @@ final class Failures {
                 : "Revisions " + committed + " were committed before it and stay applied; the rest was rolled back.";
         if (!step.transactional() && statement != null) {
             int index = step.statements().indexOf(statement);
+            // plccoach_progress records each committed statement, so a rerun resumes at the one that failed
             kept += " " + step.revision().id() + " is transactional: false, so "
-                    + (index <= 0 ? "none of its statements took effect"
-                    : "its statements before line " + statement.line() + " took effect and stay")
-                    + "; the next run retries it from its first statement (dropping an INVALID index a failed CREATE INDEX "
-                    + "CONCURRENTLY left); undo anything else by hand first if its statements cannot run twice.";
+                    + (index <= 0 ? "none of its statements took effect; the next run retries it from its first statement"
+                    : "its statements before line " + statement.line() + " took effect, stay and are recorded as done; the next "
+                    + "run continues it at line " + statement.line())
+                    + " (dropping an INVALID index a failed CREATE INDEX CONCURRENTLY left); undo anything else by hand first if "
+                    + "that statement cannot run twice.";
         }
         return kept;
     }

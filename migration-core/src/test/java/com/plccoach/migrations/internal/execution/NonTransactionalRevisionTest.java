@@ -68,11 +68,35 @@ class NonTransactionalRevisionTest {
                 .hasMessageEndingWith("Revisions [a1] were committed before it and stay applied; the rest was rolled back. b2 is "
                         + "transactional: false, so none of its statements took effect; the next run retries it from its first "
                         + "statement (dropping an INVALID index a failed CREATE INDEX CONCURRENTLY left); undo anything else by hand "
-                        + "first if its statements cannot run twice. Fix the statement in b2.sql and rerun "
+                        + "first if that statement cannot run twice. Fix the statement in b2.sql and rerun "
                         + "`migrator.upgrade(\"head\")`.");
         assertThat(indexState()).isEqualTo("B_v=false");
         assertThat(db.query("SELECT id FROM plccoach_version")).containsExactly("a1");
         assertThat(db.query("SELECT outcome || ' ' || failed_revision FROM plccoach_history")).containsExactly("failed b2");
+    }
+
+    @Test
+    void a_non_transactional_revision_that_fails_at_a_later_statement_is_continued_there_by_the_next_run() throws SQLException {
+        Chain twoSteps = chain.with(Chain.revision("b2", "a1", "CREATE TABLE made_once (id int);\n"
+                + "CREATE UNIQUE INDEX CONCURRENTLY \"B_v\" ON public.b (v);", "SELECT 1;", false));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE b (id int, v int)");
+            st.execute("INSERT INTO b VALUES (1, 1), (2, 1)");
+        }
+        Chain withoutA1Table = twoSteps.with(Chain.revision("a1", null, "SELECT 1;", "SELECT 1;", true));
+
+        assertThatThrownBy(() -> Chain.executor(db.url(), Duration.ofSeconds(5), false)
+                .run(Direction.UPGRADE, "head", withoutA1Table.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                .isInstanceOf(ScriptFailedException.class)
+                .hasMessageContaining("b2 is transactional: false, so its statements before line 6 took effect, stay and are "
+                        + "recorded as done; the next run continues it at line 6 (dropping an INVALID index a failed CREATE INDEX "
+                        + "CONCURRENTLY left)");
+
+        sql("UPDATE b SET v = 2 WHERE id = 2");
+        Chain.executor(db.url(), Duration.ofSeconds(5), false)
+                .run(Direction.UPGRADE, "head", withoutA1Table.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+        assertThat(indexState()).isEqualTo("B_v=true");
+        assertThat(db.query("SELECT id FROM plccoach_version ORDER BY id")).containsExactly("a1", "b2", "c3");
     }
 
     @Test

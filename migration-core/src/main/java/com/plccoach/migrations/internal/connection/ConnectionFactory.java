@@ -4,7 +4,6 @@ import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.MigratorConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +15,12 @@ import java.util.Properties;
  * {@link PasswordSources}' chain. The chain runs once per factory.
  */
 public final class ConnectionFactory {
+
+    /**
+     * Our own driver instance rather than DriverManager, whose first use loads every java.sql.Driver on the
+     * class path (a service's whole class path is scanned for them at its start-up).
+     */
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
     private final MigratorConfig config;
     private final Map<String, String> env;
@@ -53,8 +58,15 @@ public final class ConnectionFactory {
         // ~/.pgpass by itself (pgjdbc#2278), even one PasswordSources refused as readable by others.
         props.setProperty("password", target.password() == null ? "" : target.password());
         props.setProperty("ApplicationName", config.applicationName());
+        // every supported server is newer than 9.0: application_name and extra_float_digits then travel in the
+        // start-up packet instead of two SET round trips after it (a URL's own assumeMinServerVersion still wins)
+        props.setProperty("assumeMinServerVersion", "9.0");
         try {
-            return DriverManager.getConnection(target.jdbcUrl(), props);
+            Connection connection = DRIVER.connect(target.jdbcUrl(), props);
+            if (connection == null) {
+                throw new SQLException("the PostgreSQL driver does not accept this URL");
+            }
+            return connection;
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("Cannot connect to " + com.plccoach.migrations.MigratorConfig.redactUrl(target.jdbcUrl())
                     + (target.user() == null ? "" : " as " + target.user())

@@ -69,16 +69,28 @@ public final class StateStore {
      * with. The connection must be in autocommit (a failed read must not abort a transaction).
      */
     public Map<String, AppliedRevision> ensureAndRead(Connection connection) throws SQLException {
-        // reading first and creating on "undefined table" saves the up-to-date check a round trip
+        Map<String, AppliedRevision> applied = readIfExists(connection);
+        if (applied != null) {
+            return applied;
+        }
+        create(connection);
+        return read(connection);
+    }
+
+    /**
+     * The applied set in one round trip, or null when the version table or its schema does not exist:
+     * reading first and telling "undefined table" apart saves the up-to-date check the existence query.
+     * The connection must be in autocommit.
+     */
+    public Map<String, AppliedRevision> readIfExists(Connection connection) throws SQLException {
         try {
             return read(connection);
         } catch (SQLException e) {
             if (!"42P01".equals(e.getSQLState()) && !"3F000".equals(e.getSQLState())) {
                 throw e;
             }
+            return null;
         }
-        create(connection);
-        return read(connection);
     }
 
     private Map<String, AppliedRevision> read(Connection connection) throws SQLException {

@@ -261,6 +261,48 @@ class ExecutorTest {
     }
 
     @Test
+    void an_up_to_date_database_is_reported_at_once_while_another_session_holds_the_lock() throws SQLException {
+        upgrade(chain, "head");
+        try (Connection holder = db.connect()) {
+            new MigrationLock("public").acquire(holder, Duration.ZERO);
+            Executor waiting = Chain.executor(db.url(), Duration.ofMillis(300), false);
+
+            MigrationResult result = waiting.run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+            assertThat(result.steps()).isEmpty();
+            assertThat(result.headsAfter()).containsExactly("c3");
+        }
+    }
+
+    @Test
+    void a_database_with_pending_revisions_still_waits_for_the_lock_another_session_holds() throws SQLException {
+        upgrade(chain.without("c3"), "head");
+        try (Connection holder = db.connect()) {
+            new MigrationLock("public").acquire(holder, Duration.ZERO);
+            Executor waiting = Chain.executor(db.url(), Duration.ofMillis(300), false);
+
+            assertThatThrownBy(() -> waiting.run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                    .isInstanceOf(LockUnavailableException.class)
+                    .hasMessageStartingWith("Another runner held the migration lock of schema public for longer than lockWait (PT0.3S)");
+        }
+        assertThat(versions()).containsExactly("a1", "b2");
+    }
+
+    @Test
+    void drift_is_refused_while_another_session_holds_the_lock() throws SQLException {
+        upgrade(chain, "head");
+        Chain edited = chain.with(Chain.revision("b2", "a1", "CREATE TABLE b (id bigint PRIMARY KEY);", "DROP TABLE b;", true));
+        try (Connection holder = db.connect()) {
+            new MigrationLock("public").acquire(holder, Duration.ZERO);
+            Executor waiting = Chain.executor(db.url(), Duration.ofMillis(300), false);
+
+            assertThatThrownBy(() -> waiting.run(Direction.UPGRADE, "head", edited.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("Nothing was run: Revision b2 (b2.sql) was changed after it was applied (on ");
+        }
+    }
+
+    @Test
     void a_revision_waiting_longer_than_lock_timeout_fails_with_advice() throws SQLException {
         upgrade(chain.without("c3").without("b2"), "head");
         Chain altering = chain.with(Chain.revision("b2", "a1", "ALTER TABLE a ADD COLUMN x int;", "ALTER TABLE a DROP COLUMN x;", true));

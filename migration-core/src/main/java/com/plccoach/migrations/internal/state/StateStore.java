@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +98,10 @@ public final class StateStore {
         Map<String, AppliedRevision> applied = new LinkedHashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.selectVersions())) {
             while (rs.next()) {
+                long micros = rs.getLong(3);
                 applied.put(rs.getString(1), new AppliedRevision(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), Duration.ofMillis(rs.getLong(5))));
+                        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+                        rs.getString(4), Duration.ofMillis(rs.getLong(5))));
             }
         }
         return applied;

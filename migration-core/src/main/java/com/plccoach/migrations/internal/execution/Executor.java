@@ -121,16 +121,16 @@ public final class Executor {
      * the check every service makes at start-up), or null when there may be work: then the caller takes
      * the lock and reads again. Safe without the lock because a run commits its version rows with the work
      * they record, so a snapshot that has them all shows the work done; a run in progress elsewhere shows
-     * as pending and is waited for under the lock. Drift refuses here as it would under the lock.
+     * as pending and is waited for under the lock. Drift or a missing file is judged under the lock too,
+     * as before: a stamp holding it may be recording the very edit.
      */
     private MigrationResult upToDate(Connection connection, Direction direction, String target, PlanSource source, long started)
             throws SQLException {
         Map<String, AppliedRevision> applied = store.readIfExists(connection);
-        if (applied == null) {
-            return null; // no state tables yet: they are created under the lock
-        }
-        Validation.requireIntact(applied, source.revisions(), source::headsOf, source.describe());
-        if (!source.plan(applied.keySet()).isEmpty()) {
+        if (applied == null // no state tables yet: they are created under the lock
+                || !Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()).isEmpty()
+                || !Validation.drift(applied, source.revisions(), source::headsOf).isEmpty()
+                || !source.plan(applied.keySet()).isEmpty()) {
             return null;
         }
         return alreadyAt(direction, target, heads(source, applied.keySet()), started);

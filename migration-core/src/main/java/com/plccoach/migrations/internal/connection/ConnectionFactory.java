@@ -16,12 +16,6 @@ import java.util.Properties;
  */
 public final class ConnectionFactory {
 
-    /**
-     * Our own driver instance rather than DriverManager, whose first use loads every java.sql.Driver on the
-     * class path (a service's whole class path is scanned for them at its start-up).
-     */
-    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
-
     private final MigratorConfig config;
     private final Map<String, String> env;
     private final PasswordSources passwords;
@@ -62,7 +56,7 @@ public final class ConnectionFactory {
         // start-up packet instead of two SET round trips after it (a URL's own assumeMinServerVersion still wins)
         props.setProperty("assumeMinServerVersion", "9.0");
         try {
-            Connection connection = DRIVER.connect(target.jdbcUrl(), props);
+            Connection connection = Pg.DRIVER.connect(target.jdbcUrl(), props);
             if (connection == null) {
                 throw new SQLException("the PostgreSQL driver does not accept this URL");
             }
@@ -73,6 +67,15 @@ public final class ConnectionFactory {
                     + (target.password() == null ? " without a password" : " with the password from " + target.passwordSource())
                     + ": " + e.getMessage() + ". Check that the server runs and the URL, user and password are right.", e);
         }
+    }
+
+    /**
+     * Our own driver instance rather than DriverManager, whose first use loads every java.sql.Driver on the
+     * class path (a service's whole class path is scanned for them at its start-up). In a holder, so PgJDBC's
+     * classes load with the first connection, on the thread that opens it while the files are parsed.
+     */
+    private static final class Pg {
+        static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
     }
 
     /**

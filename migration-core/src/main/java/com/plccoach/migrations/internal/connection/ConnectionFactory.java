@@ -5,7 +5,6 @@ import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigratorConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -54,14 +53,30 @@ public final class ConnectionFactory {
         // ~/.pgpass by itself (pgjdbc#2278), even one PasswordSources refused as readable by others.
         props.setProperty("password", target.password() == null ? "" : target.password());
         props.setProperty("ApplicationName", config.applicationName());
+        // every supported server is newer than 9.0: application_name and extra_float_digits then travel in the
+        // start-up packet instead of two SET round trips after it (a URL's own assumeMinServerVersion still wins)
+        props.setProperty("assumeMinServerVersion", "9.0");
         try {
-            return DriverManager.getConnection(target.jdbcUrl(), props);
+            Connection connection = Pg.DRIVER.connect(target.jdbcUrl(), props);
+            if (connection == null) {
+                throw new SQLException("the PostgreSQL driver does not accept this URL");
+            }
+            return connection;
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("Cannot connect to " + com.plccoach.migrations.MigratorConfig.redactUrl(target.jdbcUrl())
                     + (target.user() == null ? "" : " as " + target.user())
                     + (target.password() == null ? " without a password" : " with the password from " + target.passwordSource())
                     + ": " + e.getMessage() + ". Check that the server runs and the URL, user and password are right.", e);
         }
+    }
+
+    /**
+     * Our own driver instance rather than DriverManager, whose first use loads every java.sql.Driver on the
+     * class path (a service's whole class path is scanned for them at its start-up). In a holder, so PgJDBC's
+     * classes load with the first connection, on the thread that opens it while the files are parsed.
+     */
+    private static final class Pg {
+        static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
     }
 
     /**

@@ -72,6 +72,10 @@ public final class Executor {
         Instant startedAt = Instant.now();
         String command = config.advice().run(direction.name().toLowerCase(), "target", target);
         try (Connection connection = open()) {
+            MigrationResult upToDate = upToDate(connection, direction, target, source, started);
+            if (upToDate != null) {
+                return upToDate;
+            }
             lockOrThrow(connection);
             try {
                 Map<String, AppliedRevision> applied = store.ensureAndRead(connection);
@@ -79,10 +83,7 @@ public final class Executor {
                 List<String> headsBefore = heads(source, applied.keySet());
                 Plan plan = source.plan(applied.keySet());
                 if (plan.isEmpty()) {
-                    info("Already at {}: nothing to {} ({})", target, direction.name().toLowerCase(),
-                            headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
-                    return new MigrationResult(direction, target, headsBefore, headsBefore, List.of(),
-                            Duration.ofNanos(System.nanoTime() - started), null);
+                    return alreadyAt(direction, target, headsBefore, started);
                 }
                 PreparedPlan prepared = PreparedPlan.of(plan, config.advice());
                 warnAboutLastFailure(connection, source, applied);
@@ -113,6 +114,33 @@ public final class Executor {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * The result of a run with nothing to do, found without the migration lock (two round trips fewer for
+     * the check every service makes at start-up), or null when there may be work: then the caller takes
+     * the lock and reads again. Safe without the lock because a run commits its version rows with the work
+     * they record, so a snapshot that has them all shows the work done; a run in progress elsewhere shows
+     * as pending and is waited for under the lock. Drift or a missing file is judged under the lock too,
+     * as before: a stamp holding it may be recording the very edit.
+     */
+    private MigrationResult upToDate(Connection connection, Direction direction, String target, PlanSource source, long started)
+            throws SQLException {
+        Map<String, AppliedRevision> applied = store.readIfExists(connection);
+        if (applied == null // no state tables yet: they are created under the lock
+                || !Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()).isEmpty()
+                || !Validation.drift(applied, source.revisions(), source::headsOf).isEmpty()
+                || !source.plan(applied.keySet()).isEmpty()) {
+            return null;
+        }
+        return alreadyAt(direction, target, heads(source, applied.keySet()), started);
+    }
+
+    private MigrationResult alreadyAt(Direction direction, String target, List<String> headsBefore, long started) {
+        info("Already at {}: nothing to {} ({})", target, direction.name().toLowerCase(),
+                headsBefore.isEmpty() ? "<base>" : String.join(", ", headsBefore));
+        return new MigrationResult(direction, target, headsBefore, headsBefore, List.of(),
+                Duration.ofNanos(System.nanoTime() - started), null);
     }
 
     /**

@@ -4,12 +4,12 @@ import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.ScriptSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Revision files in a directory of the file system (not its subdirectories), in file name order. */
 public final class DirectoryScriptSource implements ScriptSource {
@@ -31,16 +31,22 @@ public final class DirectoryScriptSource implements ScriptSource {
             throw new RevisionFileException("the scripts directory " + directory + " does not exist; create it or point"
                     + " plccoach.scripts at the directory that holds the revision files");
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
+        // names only, sorted as strings: a stream with comparator lambdas costs a cold JVM more than the listing
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(directory)) {
+            for (Path p : list) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".sql") && Files.isRegularFile(p)) {
+                    names.add(name);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the scripts directory " + directory, e);
         }
-        List<Script> scripts = new ArrayList<>(files.size());
-        for (Path file : files) {
+        Collections.sort(names);
+        List<Script> scripts = new ArrayList<>(names.size());
+        for (String name : names) {
+            Path file = directory.resolve(name);
             try {
                 scripts.add(new Script(file.toString(), Files.readAllBytes(file)));
             } catch (IOException e) {

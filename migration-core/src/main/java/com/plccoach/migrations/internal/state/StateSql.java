@@ -78,7 +78,10 @@ public final class StateSql {
     }
 
     public String selectVersions() {
-        return "SELECT id, checksum, applied_at, applied_by, duration_ms FROM " + versionTable() + " ORDER BY applied_at, id";
+        // applied_at as epoch microseconds: a number, where a timestamp would bring the driver's calendar machinery
+        // into every start-up's state read (1,000 rows of it at a cold start)
+        return "SELECT id, checksum, (EXTRACT(EPOCH FROM applied_at) * 1000000)::bigint, applied_by, duration_ms FROM "
+                + versionTable() + " ORDER BY applied_at, id";
     }
 
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,24 +70,38 @@ public final class StateStore {
      * with. The connection must be in autocommit (a failed read must not abort a transaction).
      */
     public Map<String, AppliedRevision> ensureAndRead(Connection connection) throws SQLException {
-        // reading first and creating on "undefined table" saves the up-to-date check a round trip
+        Map<String, AppliedRevision> applied = readIfExists(connection);
+        if (applied != null) {
+            return applied;
+        }
+        create(connection);
+        return read(connection);
+    }
+
+    /**
+     * The applied set in one round trip, or null when the version table or its schema does not exist:
+     * reading first and telling "undefined table" apart saves the up-to-date check the existence query.
+     * The connection must be in autocommit.
+     */
+    public Map<String, AppliedRevision> readIfExists(Connection connection) throws SQLException {
         try {
             return read(connection);
         } catch (SQLException e) {
             if (!"42P01".equals(e.getSQLState()) && !"3F000".equals(e.getSQLState())) {
                 throw e;
             }
+            return null;
         }
-        create(connection);
-        return read(connection);
     }
 
     private Map<String, AppliedRevision> read(Connection connection) throws SQLException {
         Map<String, AppliedRevision> applied = new LinkedHashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.selectVersions())) {
             while (rs.next()) {
+                long micros = rs.getLong(3);
                 applied.put(rs.getString(1), new AppliedRevision(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), Duration.ofMillis(rs.getLong(5))));
+                        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+                        rs.getString(4), Duration.ofMillis(rs.getLong(5))));
             }
         }
         return applied;

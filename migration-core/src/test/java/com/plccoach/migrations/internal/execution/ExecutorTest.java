@@ -261,6 +261,50 @@ class ExecutorTest {
         assertThat(tables()).isEmpty();
     }
 
+    /** A session of the test's own that holds the migration lock until closed. */
+    private static Connection holdingTheLock() throws SQLException {
+        Connection holder = db.connect();
+        new MigrationLock("public").acquire(holder, Duration.ZERO);
+        return holder;
+    }
+
+    /** A runner that waits 300 ms for the lock. */
+    private static Executor impatient() {
+        return Chain.executor(db.url(), Duration.ofMillis(300), false);
+    }
+
+    @Test
+    void an_up_to_date_database_is_reported_at_once_while_another_session_holds_the_lock() throws SQLException {
+        upgrade(chain, "head");
+        try (Connection holder = holdingTheLock()) {
+            MigrationResult result = impatient().run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE);
+
+            assertThat(result.steps()).isEmpty();
+            assertThat(result.headsAfter()).containsExactly("c3");
+        }
+    }
+
+    @Test
+    void a_database_with_pending_revisions_still_waits_for_the_lock_another_session_holds() throws SQLException {
+        upgrade(chain.without("c3"), "head");
+        try (Connection holder = holdingTheLock()) {
+            assertThatThrownBy(() -> impatient().run(Direction.UPGRADE, "head", chain.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                    .isInstanceOf(LockUnavailableException.class)
+                    .hasMessageStartingWith("Another runner held the migration lock of schema public for longer than lockWait (PT0.3S)");
+        }
+        assertThat(versions()).containsExactly("a1", "b2");
+    }
+
+    @Test
+    void drift_waits_for_the_lock_another_session_holds_as_its_stamp_may_be_recording_the_edit() throws SQLException {
+        upgrade(chain, "head");
+        Chain edited = chain.with(Chain.revision("b2", "a1", "CREATE TABLE b (id bigint PRIMARY KEY);", "DROP TABLE b;", true));
+        try (Connection holder = holdingTheLock()) {
+            assertThatThrownBy(() -> impatient().run(Direction.UPGRADE, "head", edited.to(Direction.UPGRADE, "head"), BeforeRun.NONE))
+                    .isInstanceOf(LockUnavailableException.class);
+        }
+    }
+
     @Test
     void a_revision_waiting_longer_than_lock_timeout_fails_with_advice() throws SQLException {
         upgrade(chain.without("c3").without("b2"), "head");

@@ -128,8 +128,8 @@ public final class Executor {
             throws SQLException {
         Map<String, AppliedRevision> applied = store.readIfExists(connection);
         if (applied == null // no state tables yet: they are created under the lock
-                || !Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe()).isEmpty()
-                || !Validation.drift(applied, source.revisions(), source::headsOf).isEmpty()
+                || !Validation.missingFiles(applied, source.revisions(), source::headsOf, source.describe(), config.advice()).isEmpty()
+                || !Validation.drift(applied, source.revisions(), source::headsOf, config.advice()).isEmpty()
                 || !source.plan(applied.keySet()).isEmpty()) {
             return null;
         }

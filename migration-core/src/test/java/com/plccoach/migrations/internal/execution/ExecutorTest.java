@@ -264,7 +264,7 @@ class ExecutorTest {
     /** A session of the test's own that holds the migration lock until closed. */
     private static Connection holdingTheLock() throws SQLException {
         Connection holder = db.connect();
-        new MigrationLock("public").acquire(holder, Duration.ZERO);
+        new MigrationLock("public", Advice.EMBEDDED).acquire(holder, Duration.ZERO);
         return holder;
     }
 

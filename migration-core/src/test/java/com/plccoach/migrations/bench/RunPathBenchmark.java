@@ -31,9 +31,11 @@ public final class RunPathBenchmark {
 
     private final PostgresServer server = PostgresServer.get();
     private final Path work;
+    private final CpuClock cpu;
 
-    private RunPathBenchmark(Path work) {
+    private RunPathBenchmark(Path work) throws SQLException {
         this.work = work;
+        this.cpu = CpuClock.of(setting("data_directory"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,8 +45,9 @@ public final class RunPathBenchmark {
         Path work = Files.createTempDirectory("plccoach-runpath");
         System.setProperty("org.slf4j.simpleLogger.logFile", work.resolve("bench.log").toString());
         RunPathBenchmark bench = new RunPathBenchmark(work);
-        System.out.printf("RunPathBenchmark: server %s, fsync=%s, %d CPU(s), load average %.1f, %d round(s)%n", bench.server.origin(),
-                bench.setting("fsync"), Runtime.getRuntime().availableProcessors(),
+        System.out.printf("RunPathBenchmark: server %s, fsync=%s, synchronous_commit=%s, autovacuum=%s, %d CPU(s), load average %.1f, "
+                + "%d round(s) after a warm-up round%n", bench.server.origin(), bench.setting("fsync"), bench.setting("synchronous_commit"),
+                bench.setting("autovacuum"), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), rounds);
         bench.chain(10, false, 1); // warm-up: class loading and JIT, not measured
         if (rows > 0) {
@@ -119,24 +122,67 @@ public final class RunPathBenchmark {
                 median(psql), median(ours), 1.05);
     }
 
+    /**
+     * Rounds interleaved (psql, tool, psql, tool) so load that comes and goes hits both alike; the first round warms
+     * the JVM and the server's caches and is discarded; each run goes into a fresh database after a CHECKPOINT.
+     */
     private void chains(int revisions, int rounds) throws Exception {
         Path scripts = writeChain(revisions);
         Path sql = work.resolve("chain" + revisions + ".sql");
-        List<Long> psqlOne = new ArrayList<>();
-
-        List<Long> oursOne = new ArrayList<>();
-        List<Long> psqlEach = new ArrayList<>();
-        List<Long> oursEach = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            psqlOne.add(inFresh(db -> psql(db, sql, true)));
-            oursOne.add(inFresh(db -> upgrade(db, scripts, false)));
-            psqlEach.add(inFresh(db -> psql(db, sql, false)));
-            oursEach.add(inFresh(db -> upgrade(db, scripts, true)));
+        Samples psqlOne = new Samples();
+        Samples oursOne = new Samples();
+        Samples psqlEach = new Samples();
+        Samples oursEach = new Samples();
+        for (int round = 0; round <= rounds; round++) {
+            boolean warmUp = round == 0;
+            psqlOne.add(inFresh(db -> psql(db, sql, true)), warmUp);
+            oursOne.add(inFresh(db -> upgrade(db, scripts, false)), warmUp);
+            psqlEach.add(inFresh(db -> psql(db, sql, false)), warmUp);
+            oursEach.add(inFresh(db -> upgrade(db, scripts, true)), warmUp);
         }
-        report(revisions + " CREATE TABLE revisions, one transaction", "psql -X -1 -f", median(psqlOne), median(oursOne),
+        report(revisions + " CREATE TABLE revisions, one transaction", "psql -X -1 -f", psqlOne, oursOne, revisions >= 1000 ? 1.1 : 1.3);
+        report(revisions + " CREATE TABLE revisions, transaction per revision", "psql -X -f", psqlEach, oursEach,
                 revisions >= 1000 ? 1.1 : 1.3);
-        report(revisions + " CREATE TABLE revisions, transaction per revision", "psql -X -f (autocommit)", median(psqlEach),
-                median(oursEach), revisions >= 1000 ? 1.1 : 1.3);
+    }
+
+    /** One kind of run's figures, the warm-up's left out, and how many of them a checkpoint fell into. */
+    private static final class Samples {
+        private final List<Run> runs = new ArrayList<>();
+
+        void add(Run run, boolean warmUp) {
+            if (!warmUp) {
+                runs.add(run);
+            }
+        }
+
+        long median() {
+            return RunPathBenchmark.median(runs.stream().map(Run::ms).toList());
+        }
+
+        long min() {
+            return runs.stream().mapToLong(Run::ms).min().orElseThrow();
+        }
+
+        /** Client and server CPU together, median; negative when the server's is not readable. */
+        long cpu() {
+            return runs.stream().anyMatch(r -> r.serverCpu() < 0) ? -1
+                    : RunPathBenchmark.median(runs.stream().map(r -> r.clientCpu() + r.serverCpu()).toList());
+        }
+
+        String cpuParts() {
+            return RunPathBenchmark.median(runs.stream().map(Run::clientCpu).toList()) + " + "
+                    + RunPathBenchmark.median(runs.stream().map(Run::serverCpu).toList());
+        }
+
+        @Override
+        public String toString() {
+            long checkpointed = runs.stream().filter(r -> r.checkpoints() > 0).count();
+            return String.format("%6d / %6d ms%s", median(), min(), checkpointed == 0 ? "" : " (" + checkpointed + " ckpt)");
+        }
+    }
+
+    /** Wall time, checkpoints that fell into it, and CPU (ms) of this JVM with psql, and of the server. */
+    private record Run(long ms, long checkpoints, long clientCpu, long serverCpu) {
     }
 
     /** N revisions of one CREATE TABLE each, and the same statements as one psql script beside them. */
@@ -164,7 +210,17 @@ public final class RunPathBenchmark {
             Files.writeString(scripts.resolve("w" + i + ".sql"), "-- revision: w" + i + "\n-- down_revision: " + (i == 1 ? "base" : "w" + (i - 1))
                     + "\n\nCREATE TABLE w" + i + " (id int);\n\n-- //@UNDO\n\nDROP TABLE w" + i + ";\n");
         }
-        return inFresh(db -> upgrade(db, scripts, perRevision));
+        return inFresh(db -> upgrade(db, scripts, perRevision)).ms();
+    }
+
+    private static void report(String what, String baseline, Samples psql, Samples ours, double target) {
+        System.out.printf("%-58s: %-11s %s | Migrator.upgrade %s | ratio %.2fx median, %.2fx min (target <= %.2fx; of %d)%n",
+                what, baseline, psql, ours, (double) ours.median() / psql.median(), (double) ours.min() / psql.min(), target,
+                psql.runs.size());
+        if (psql.cpu() >= 0) {
+            System.out.printf("%-58s  CPU ms (client + server): psql %s, Migrator.upgrade %s | ratio %.2fx%n", "", psql.cpuParts(),
+                    ours.cpuParts(), (double) ours.cpu() / psql.cpu());
+        }
     }
 
     private static void report(String what, String baseline, long psql, long ours, double target) {
@@ -207,12 +263,34 @@ public final class RunPathBenchmark {
         long run(String database) throws Exception;
     }
 
-    private long inFresh(Timed timed) throws Exception {
+    /** A fresh database, a CHECKPOINT (so no run pays for the previous one's dirty buffers), the run, and whether a checkpoint fell in it. */
+    private Run inFresh(Timed timed) throws Exception {
         String db = create();
         try {
-            return timed.run(db);
+            checkpoint();
+            long before = checkpoints();
+            long client = cpu.client();
+            long server = cpu.server("postgres"); // the admin connections of the lines above have gone
+            long ms = timed.run(db);
+            long clientCpu = cpu.client() - client;
+            long serverCpu = server < 0 ? -1 : cpu.server(db) - server;
+            return new Run(ms, checkpoints() - before, clientCpu, serverCpu);
         } finally {
             drop(db);
+        }
+    }
+
+    private void checkpoint() throws SQLException {
+        try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        }
+    }
+
+    private long checkpoints() throws SQLException {
+        try (Connection c = server.connectAdmin(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

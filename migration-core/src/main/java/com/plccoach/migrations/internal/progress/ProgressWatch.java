@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,7 +64,7 @@ public final class ProgressWatch implements AutoCloseable {
         // the run's MDC (a fleet member's name) and thread name go with the lines the timer writes
         java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
         String runThread = Thread.currentThread().getName();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(() -> {
                 if (context != null) {
                     org.slf4j.MDC.setContextMap(context);
@@ -74,6 +74,10 @@ public final class ProgressWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // every revision schedules its announcement and cancels it when done, mostly long before it is due: removed at
+        // once, a cancelled one does not wake the timer thread two seconds later (twice per revision of a fast run)
+        executor.setRemoveOnCancelPolicy(true);
+        this.timer = executor;
     }
 
     public ProgressWatch(Supplier<Connection> connections, int pid, int total, boolean quiet) {

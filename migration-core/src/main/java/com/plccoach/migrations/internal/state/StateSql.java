@@ -13,9 +13,14 @@ public final class StateSql {
     public static final String HISTORY_TABLE = "plccoach_history";
 
     private final String schema;
+    private final String versionTable;
+    private final String historyTable;
 
     public StateSql(String schema) {
         this.schema = schema;
+        // quoted once: the runner builds a statement on them per revision
+        this.versionTable = Identifiers.quote(schema) + "." + Identifiers.quote(VERSION_TABLE);
+        this.historyTable = Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
     }
 
     public String schema() {
@@ -23,11 +28,11 @@ public final class StateSql {
     }
 
     public String versionTable() {
-        return Identifiers.quote(schema) + "." + Identifiers.quote(VERSION_TABLE);
+        return versionTable;
     }
 
     public String historyTable() {
-        return Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
+        return historyTable;
     }
 
     /** The schema and both tables, each {@code IF NOT EXISTS}, so running them again changes nothing. */
@@ -61,12 +66,35 @@ public final class StateSql {
     }
 
     public String insertVersion(String id, String checksum, long durationMs) {
-        return "INSERT INTO " + versionTable() + " (id, checksum, duration_ms) VALUES (" + quoteLiteral(id) + ", "
-                + quoteLiteral(checksum) + ", " + durationMs + ")";
+        return insertVersions(List.of(new VersionRow(id, checksum, durationMs)));
+    }
+
+    /** One INSERT for many rows: a run of many revisions in one transaction records them in one statement. */
+    public String insertVersions(List<VersionRow> rows) {
+        StringBuilder sql = new StringBuilder(80 + rows.size() * 100).append("INSERT INTO ").append(versionTable)
+                .append(" (id, checksum, duration_ms) VALUES ");
+        for (int i = 0; i < rows.size(); i++) {
+            VersionRow row = rows.get(i);
+            sql.append(i == 0 ? "(" : ", (").append(quoteLiteral(row.id())).append(", ").append(quoteLiteral(row.checksum()))
+                    .append(", ").append(row.durationMs()).append(')');
+        }
+        return sql.toString();
     }
 
     public String deleteVersion(String id) {
-        return "DELETE FROM " + versionTable() + " WHERE id = " + quoteLiteral(id);
+        return "DELETE FROM " + versionTable + " WHERE id = " + quoteLiteral(id);
+    }
+
+    /** One DELETE for many rows, as {@link #insertVersions} for a downgrade. */
+    public String deleteVersions(List<String> ids) {
+        if (ids.size() == 1) {
+            return deleteVersion(ids.get(0));
+        }
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(versionTable).append(" WHERE id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quoteLiteral(ids.get(i)));
+        }
+        return sql.append(')').toString();
     }
 
     public String updateChecksum(String id, String checksum) {
@@ -92,6 +120,10 @@ public final class StateSql {
             return "E'" + quoted.replace("\\", "\\\\") + "'";
         }
         return "'" + quoted + "'";
+    }
+
+    /** A version row to insert: the revision, its file's checksum, how long it took. */
+    public record VersionRow(String id, String checksum, long durationMs) {
     }
 
     @Override

@@ -53,7 +53,7 @@ class FleetKillTest {
         String held = urls.get(DATABASES - 1);
         Process child;
         try (Connection holder = DriverManager.getConnection(held)) {
-            new MigrationLock("public").acquire(holder, Duration.ofSeconds(5));
+            new MigrationLock("public", com.plccoach.migrations.Advice.EMBEDDED).acquire(holder, Duration.ofSeconds(5));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), FleetChild.class.getName(), "4"));
             command.addAll(urls);

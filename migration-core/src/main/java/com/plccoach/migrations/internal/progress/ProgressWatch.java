@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -40,11 +39,13 @@ public final class ProgressWatch implements AutoCloseable {
     private final Object lock = new Object();
     private Connection watcher;
     private boolean watcherFailed;
-    private Revision current;
-    private ScheduledFuture<?> announce;
-    private ScheduledFuture<?> report;
+    /** Written by the run, read by the tick: the revision running now, or null. */
+    private volatile Revision current;
+    /** The tick's own bookkeeping: the revision it announced, and when that one's next "Still ..." line is due. */
+    private Revision announced;
+    private long nextReportNanos;
 
-    /** The revision being watched; reports about another one (a late timer tick) are dropped. */
+    /** The revision being watched; the tick compares it by identity, so a revision run twice is watched afresh. */
     private record Revision(String verb, String description, int position, long startNanos) {
     }
 
@@ -74,10 +75,12 @@ public final class ProgressWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // every revision schedules its announcement and cancels it when done, mostly long before it is due: removed at
-        // once, a cancelled one does not wake the timer thread two seconds later (twice per revision of a fast run)
-        executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
+        // One tick for the whole run, not a timer per revision: a revision only writes a field as it starts and ends,
+        // so a run of a thousand quick revisions wakes no other thread (scheduling and cancelling two tasks per
+        // revision woke the timer thread two to four times each). The tick costs a line's lateness of a quarter period.
+        long period = Math.max(1, Math.min(announceAfter.toMillis(), every.toMillis()) / 4);
+        executor.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
     public ProgressWatch(Supplier<Connection> connections, int pid, int total, boolean quiet) {
@@ -86,20 +89,12 @@ public final class ProgressWatch implements AutoCloseable {
 
     /** Called as revision {@code position} (1-based) starts; {@code verb} is "Applying" or "Reverting". */
     public void started(String verb, String description, int position) {
-        synchronized (lock) {
-            cancel();
-            Revision revision = new Revision(verb, description, position, System.nanoTime());
-            current = revision;
-            announce = timer.schedule(() -> announce(revision), announceAfter.toMillis(), TimeUnit.MILLISECONDS);
-            report = timer.scheduleAtFixedRate(() -> report(revision), announceAfter.plus(announceAfter).toMillis(),
-                    every.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        current = new Revision(verb, description, position, System.nanoTime());
     }
 
     /** Called once the revision's work is done; {@code verb} is "Applied" or "Reverted", {@code note} may be empty. */
     public void finished(String verb, String description, int position, long millis, String note) {
-        synchronized (lock) {
-            cancel();
+        synchronized (lock) { // after a tick's "Applying ..." line of the same revision, never before it
             current = null;
             log("{} {}/{} {} in {} ms{}", verb, position, total, description, millis, note);
         }
@@ -107,25 +102,37 @@ public final class ProgressWatch implements AutoCloseable {
 
     /** The revision failed: nothing more is reported about it (the failure says the rest). */
     public void stopped() {
-        synchronized (lock) {
-            cancel();
-            current = null;
-        }
+        current = null;
     }
 
-    private void announce(Revision revision) {
-        synchronized (lock) {
-            if (revision == current) {
-                log("{} {}/{} {} ...", revision.verb(), revision.position(), total, revision.description());
+    /** On the timer thread: announces the revision running past {@code announceAfter}, then reports it every {@code every}. */
+    private void tick() {
+        Revision revision = current;
+        if (revision == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (revision != announced) {
+            if (now - revision.startNanos() < announceAfter.toNanos()) {
+                return;
             }
+            synchronized (lock) {
+                if (revision == current) {
+                    announced = revision;
+                    nextReportNanos = now + announceAfter.toNanos();
+                    log("{} {}/{} {} ...", revision.verb(), revision.position(), total, revision.description());
+                }
+            }
+            return;
         }
-    }
-
-    private void report(Revision revision) {
-        Optional<Activity> activity = activity();
+        if (now - nextReportNanos < 0) {
+            return;
+        }
+        Optional<Activity> activity = activity(); // a round trip on the watcher connection, outside the lock
         synchronized (lock) {
             if (revision == current) {
-                long seconds = (System.nanoTime() - revision.startNanos()) / 1_000_000_000L;
+                nextReportNanos = now + every.toNanos();
+                long seconds = (now - revision.startNanos()) / 1_000_000_000L;
                 log("Still {} {}/{} {} after {} s{}", revision.verb().toLowerCase(java.util.Locale.ROOT),
                         revision.position(), total, shortDescription(revision.description()), seconds,
                         activity.map(a -> ": " + a).orElse(""));
@@ -167,22 +174,10 @@ public final class ProgressWatch implements AutoCloseable {
         return ShortList.clip(description);
     }
 
-    private void cancel() {
-        if (announce != null) {
-            announce.cancel(false);
-            report.cancel(false);
-            announce = null;
-            report = null;
-        }
-    }
-
     /** Stops the timer and closes the watcher's connection; the run's own connection is not touched. */
     @Override
     public void close() {
-        synchronized (lock) {
-            cancel();
-            current = null;
-        }
+        current = null;
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

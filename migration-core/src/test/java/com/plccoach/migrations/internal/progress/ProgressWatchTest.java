@@ -110,6 +110,27 @@ class ProgressWatchTest {
     }
 
     @Test
+    void a_revision_tried_again_after_a_lock_timeout_is_announced_again_and_its_first_try_is_not_reported_after_it_stopped()
+            throws Exception {
+        String log = captured(() -> {
+            try (ProgressWatch watch = new ProgressWatch(null, 0, 2, false, SOON, Duration.ofSeconds(30))) {
+                watch.started("Applying", "002 (score)", 2);
+                Thread.sleep(900);
+                watch.stopped();
+                Thread.sleep(900);
+                watch.started("Applying", "002 (score)", 2);
+                Thread.sleep(900);
+                watch.finished("Applied", "002 (score)", 2, 600, "");
+            }
+            return null;
+        });
+
+        assertThat(log.lines().toList()).hasSize(5).filteredOn(line -> line.endsWith("Applying 2/2 002 (score) ...")).hasSize(2);
+        assertThat(log.lines().toList()).filteredOn(line -> line.contains("Still applying")).hasSize(2);
+        assertThat(log).endsWith("Applied 2/2 002 (score) in 600 ms\n");
+    }
+
+    @Test
     void a_quiet_watch_of_a_scratch_run_writes_nothing_at_info() throws Exception {
         String log = captured(() -> {
             try (ProgressWatch watch = new ProgressWatch(ProgressWatchTest::connect, 0, 1, true, SOON, SOON)) {

@@ -34,6 +34,8 @@ public record PlanReport(Direction direction, String target, List<RevisionReport
         return refusal != null;
     }
 
+    private static final String DELETED_ALL = "deleted by a DELETE without WHERE";
+
     /** Every object the plan would drop or empty while it holds data, in plan order. */
     public List<DataLoss> dataLoss() {
         List<DataLoss> losses = new ArrayList<>();
@@ -52,7 +54,15 @@ public record PlanReport(Direction direction, String target, List<RevisionReport
                 }
                 for (Rewrite rewrite : statement.rewrites()) {
                     if (rewrite.truncated() && rewrite.rowsBefore() > 0) {
-                        losses.add(new DataLoss("table " + rewrite.name(), rewrite.rowsBefore() + " row(s)", "truncated", revision, statement));
+                        // a forecast reads a DELETE without WHERE as the TRUNCATE it amounts to, and says which it was
+                        losses.add(new DataLoss("table " + rewrite.name(), rewrite.rowsBefore() + " row(s)", statement.sql().strip()
+                                .regionMatches(true, 0, "delete", 0, 6) ? DELETED_ALL : "truncated", revision, statement));
+                    }
+                }
+                for (RowChanges changes : statement.rowChanges()) {
+                    if (changes.unfiltered() && changes.deleted() > 0) {
+                        losses.add(new DataLoss("table " + changes.relation(), changes.deleted() + " row(s)", DELETED_ALL, revision,
+                                statement));
                     }
                 }
             }
@@ -339,13 +349,22 @@ public record PlanReport(Direction direction, String target, List<RevisionReport
     public record TableScan(String relation, long sequentialScans) {
     }
 
-    /** Rows a statement inserted, updated or deleted in one table (triggers and cascades included). */
-    public record RowChanges(String relation, long inserted, long updated, long deleted) {
+    /**
+     * Rows a statement inserted, updated or deleted in one table (triggers and cascades included).
+     *
+     * @param unfiltered the rows were deleted by a {@code DELETE} without WHERE on this table: lost, as by a TRUNCATE
+     */
+    public record RowChanges(String relation, long inserted, long updated, long deleted, boolean unfiltered) {
+
+        public RowChanges(String relation, long inserted, long updated, long deleted) {
+            this(relation, inserted, updated, deleted, false);
+        }
+
         @Override
         public String toString() {
             List<String> parts = new ArrayList<>();
             if (deleted > 0) {
-                parts.add("deletes " + deleted);
+                parts.add((unfiltered ? "deletes every row, " : "deletes ") + deleted);
             }
             if (updated > 0) {
                 parts.add("updates " + updated);

@@ -80,6 +80,7 @@ class MigratorGuardTest {
             DROP TABLE feedback;|table public.feedback (7 row(s)) dropped by revision 002
             ALTER TABLE conversations DROP COLUMN summary;|column public.conversations.summary (4 non-null value(s)) dropped by revision 002
             TRUNCATE feedback;|table public.feedback (7 row(s)) truncated by revision 002
+            DELETE FROM feedback;|table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002
             DO $$ BEGIN EXECUTE 'DROP TABLE feedback'; END $$;|table public.feedback (7 row(s)) dropped by revision 002
             DROP SCHEMA archive CASCADE;|table archive.old (3 row(s)) dropped by revision 002
             DROP TYPE mood CASCADE;|column public.moods.m (2 non-null value(s)) dropped by revision 002
@@ -146,6 +147,47 @@ class MigratorGuardTest {
         migrator.downgrade("001");
 
         assertThat(db.query("SELECT count(*) FROM pg_class WHERE relname = 'empty_t'")).containsExactly("0");
+    }
+
+    @Test
+    void a_delete_with_a_filter_or_of_an_empty_table_needs_no_switch_either_way_and_runs_once() throws Exception {
+        revision("002", "001", "DELETE FROM feedback WHERE rating = 0;\nDELETE FROM empty_t;",
+                "SELECT nextval('probe');\nDELETE FROM conversations WHERE id > 5;\nDELETE FROM empty_t;");
+        Migrator migrator = builder().build();
+
+        migrator.upgrade("head");
+        migrator.downgrade("001");
+
+        assertThat(db.query("SELECT (SELECT count(*) FROM feedback) || '/' || (SELECT count(*) FROM conversations) || '/' "
+                + "|| (SELECT last_value FROM probe)")).containsExactly("6/5/1");
+    }
+
+    @Test
+    void a_delete_without_where_of_a_partitioned_table_counts_the_rows_of_its_partitions_in_the_run_and_in_plan() throws Exception {
+        revision("002", "001", """
+                CREATE TABLE events (id int, day date) PARTITION BY RANGE (day);
+                CREATE TABLE events_a PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
+                CREATE TABLE events_b PARTITION OF events FOR VALUES FROM ('2026-07-01') TO ('2027-01-01');
+                INSERT INTO events SELECT g, DATE '2026-01-01' + g FROM generate_series(1, 300) g;""", "DROP TABLE events;");
+        builder().build().upgrade("head");
+        revision("003", "002", "DELETE FROM events;", "SELECT 1;");
+
+        assertThatThrownBy(() -> builder().build().upgrade("head"))
+                .isInstanceOf(DataLossException.class)
+                .hasMessageContaining("table public.events_a (180 row(s)) deleted by a DELETE without WHERE by revision 003")
+                .hasMessageContaining("table public.events_b (120 row(s)) deleted by a DELETE without WHERE by revision 003");
+        assertThat(builder().build().plan("head").refusal())
+                .contains("table public.events_a (180 row(s)) deleted by a DELETE without WHERE by revision 003");
+        assertThat(db.query("SELECT count(*) FROM events")).containsExactly("300");
+    }
+
+    @Test
+    void plan_gives_the_guards_verdict_on_a_delete_without_where() throws Exception {
+        revision("002", "001", "DELETE FROM feedback;", "SELECT 1;");
+
+        assertThat(builder().build().plan("head").refusal())
+                .contains("table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002");
+        assertThat(fingerprint()).startsWith("7/");
     }
 
     @Test

@@ -76,7 +76,7 @@ final class PlanJson {
         out.endArray().array("rowChanges");
         for (RowChanges c : s.rowChanges()) {
             out.startItem().field("relation", c.relation()).field("inserted", c.inserted()).field("updated", c.updated())
-                    .field("deleted", c.deleted()).end();
+                    .field("deleted", c.deleted()).field("unfiltered", c.unfiltered()).end();
         }
         out.endArray().end();
     }

@@ -3,6 +3,8 @@ package com.plccoach.migrations.internal.safety;
 import com.plccoach.migrations.PlanReport.LockMode;
 import com.plccoach.migrations.PlanReport.LockTaken;
 import com.plccoach.migrations.PlanReport.RowChanges;
+import com.plccoach.migrations.internal.script.SqlStatement;
+import com.plccoach.migrations.internal.script.StatementRules;
 import com.plccoach.migrations.PlanReport.TableScan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,8 +88,11 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
         return scans;
     }
 
-    /** The rows inserted, updated and deleted since {@code before}, per table of {@code original}. */
-    List<RowChanges> rowChangesSince(BackendActivity before, Map<Long, CatalogSnapshot.Rel> original) {
+    /**
+     * The rows inserted, updated and deleted since {@code before}, per table of {@code original}; those deleted from a
+     * table of {@code unfiltered} (what a DELETE without WHERE empties) are marked lost.
+     */
+    List<RowChanges> rowChangesSince(BackendActivity before, Map<Long, CatalogSnapshot.Rel> original, Set<Long> unfiltered) {
         List<RowChanges> changes = new ArrayList<>();
         stats.forEach((oid, now) -> {
             CatalogSnapshot.Rel rel = original.get(oid);
@@ -95,9 +101,54 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
             long upd = now[2] - was[2];
             long del = now[3] - was[3];
             if (rel != null && (upd > 0 || del > 0 || ins > 0)) {
-                changes.add(new RowChanges(rel.relation().toString(), ins, upd, del));
+                changes.add(new RowChanges(rel.relation().toString(), ins, upd, del, unfiltered.contains(oid) && del > 0));
             }
         });
         return changes;
+    }
+
+    /**
+     * The tables a DELETE without WHERE empties, read before it runs so its name resolves as it will: the table it
+     * names and, when that is partitioned, its partitions (they hold the rows), those of {@code original} only (the
+     * rows of a table the run itself created are nobody's loss). Empty for any other statement.
+     */
+    static Set<Long> unfilteredDeleteTargets(Connection connection, SqlStatement statement, Map<Long, CatalogSnapshot.Rel> original)
+            throws SQLException {
+        Optional<String> table = StatementRules.unfilteredDeleteTarget(statement);
+        Set<Long> targets = new HashSet<>();
+        if (table.isEmpty()) {
+            return targets;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?)::oid::bigint UNION "
+                + "SELECT relid::oid::bigint FROM pg_partition_tree(to_regclass(?))")) { // no rows for a table not partitioned
+            ps.setString(1, table.get());
+            ps.setString(2, table.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (original.containsKey(rs.getLong(1))) {
+                        targets.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Rows deleted so far in this transaction from each of {@code tables}, read from pg_stat_xact_user_tables. */
+    static Map<Long, Long> deletedSoFar(Connection connection, Set<Long> tables) throws SQLException {
+        Map<Long, Long> deleted = new HashMap<>();
+        if (tables.isEmpty()) {
+            return deleted;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT relid::bigint, n_tup_del FROM pg_stat_xact_user_tables "
+                + "WHERE relid = ANY(?::oid[])")) {
+            ps.setArray(1, CatalogSnapshot.oidArray(connection, tables.stream().mapToLong(Long::longValue).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    deleted.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return deleted;
     }
 }

@@ -35,6 +35,11 @@ record Coverage(BackupMode mode, Set<Relation> lockedTables, Set<String> columns
                         missing.add("table " + rewrite.name() + " emptied" + where);
                     }
                 }
+                for (PlanReport.RowChanges changes : statement.rowChanges()) {
+                    if (changes.unfiltered() && lockedTables.stream().noneMatch(t -> t.toString().equals(changes.relation()))) {
+                        missing.add("every row of table " + changes.relation() + " deleted" + where);
+                    }
+                }
                 for (DroppedColumn column : statement.droppedColumns()) {
                     if (!lockedTables.contains(column.relation())
                             || mode == BackupMode.AFFECTED && !columns.contains(key(column)) && !columns.contains(column.table())) {

@@ -155,6 +155,7 @@ public final class ImpactAnalyzer {
         /** @param transactional false when the run gives the statement a transaction of its own, which it may not accept */
         private PendingStatement runOne(SqlStatement statement, CatalogSnapshot[] snapshot, boolean transactional) throws SQLException {
             BackendActivity activityBefore = BackendActivity.read(connection, originalOids);
+            java.util.Set<Long> unfilteredDeleteOf = BackendActivity.unfilteredDeleteTargets(connection, statement, original);
             Savepoint savepoint = connection.setSavepoint("plccoach_statement");
             long updateCount;
             try {
@@ -179,7 +180,7 @@ public final class ImpactAnalyzer {
             diffCatalog(snapshot[0], after, p, statement.sql());
             p.locks.addAll(activityAfter.locksTakenSince(activityBefore, original));
             p.scans.addAll(activityAfter.scansSince(activityBefore, original));
-            p.rowChanges.addAll(activityAfter.rowChangesSince(activityBefore, original));
+            p.rowChanges.addAll(activityAfter.rowChangesSince(activityBefore, original, unfilteredDeleteOf));
             snapshot[0] = after;
             return p;
         }

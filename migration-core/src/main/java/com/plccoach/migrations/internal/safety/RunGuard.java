@@ -9,6 +9,7 @@ import com.plccoach.migrations.PlanReport.Outcome;
 import com.plccoach.migrations.PlanReport.Relation;
 import com.plccoach.migrations.PlanReport.RevisionReport;
 import com.plccoach.migrations.PlanReport.Rewrite;
+import com.plccoach.migrations.PlanReport.RowChanges;
 import com.plccoach.migrations.PlanReport.StatementReport;
 import com.plccoach.migrations.internal.execution.PreparedRevision;
 import com.plccoach.migrations.internal.execution.RunWatch;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,9 @@ final class RunGuard implements RunWatch {
     public void run(Connection connection, PreparedRevision revision, SqlStatement statement, Execution execution) throws SQLException {
         changed = revision.transactional() ? DataLossGuard.NOTHING_CHANGED : left(revision, statement);
         CatalogSnapshot before = CatalogSnapshot.read(connection, original);
+        // a DELETE without WHERE loses every row it deletes, as a TRUNCATE: counted by the statistics of this transaction
+        Set<Long> emptied = BackendActivity.unfilteredDeleteTargets(connection, statement, before.relations());
+        Map<Long, Long> deletedBefore = BackendActivity.deletedSoFar(connection, emptied);
         Savepoint savepoint = connection.setSavepoint("plccoach_guard");
         execution.execute();
         CatalogSnapshot after = CatalogSnapshot.read(connection, original);
@@ -78,6 +83,12 @@ final class RunGuard implements RunWatch {
                 effects.rewritten().remove(rel); // rewritten, not emptied: nothing lost
             }
         }
+        BackendActivity.deletedSoFar(connection, emptied).forEach((oid, now) -> {
+            long deleted = now - deletedBefore.getOrDefault(oid, 0L);
+            if (deleted > 0) {
+                effects.deletions().add(new Deletion(before.relations().get(oid), deleted));
+            }
+        });
         if (effects.isEmpty()) {
             connection.releaseSavepoint(savepoint);
             return;
@@ -85,8 +96,9 @@ final class RunGuard implements RunWatch {
         boolean replayable = REPLAYABLE.matcher(StatementRules.withoutLeadingComments(statement.sql())).matches();
         if (guard.allowsLoss() && !replayable) {
             connection.releaseSavepoint(savepoint);
-            LOG.warn("plccoach.allowDataLoss is set: revision {} line {} destroys {} (not counted: the statement is not plain DDL, so it "
-                    + "is not run twice to measure it)", revision.id(), statement.line(), effects);
+            LOG.warn("plccoach.allowDataLoss is set: revision {} line {} destroys {}{}", revision.id(), statement.line(), effects,
+                    effects.onlyDeletions() ? "" : " (what dropped objects held is not counted: the statement is not plain DDL, so it is "
+                    + "not run twice to measure it)");
             record(revision, statement, effects.report(statement, null, connection));
             return;
         }
@@ -94,7 +106,7 @@ final class RunGuard implements RunWatch {
         connection.releaseSavepoint(savepoint);
         StatementReport report = effects.report(statement, before, connection); // counted while the objects exist again
         record(revision, statement, report);
-        if (!replayable && hasLoss(report) && !guard.allowsLoss()) {
+        if (!replayable && hasLoss(revision, report) && !guard.allowsLoss()) {
             throw new DataLossException("Refused: " + guard.refusal(report(), changed) + ".");
         }
         if (!replayable) {
@@ -149,10 +161,10 @@ final class RunGuard implements RunWatch {
                 + "; line " + statement.line() + " did not take effect, and the next run starts there";
     }
 
-    private static boolean hasLoss(StatementReport report) {
-        return report.droppedTables().stream().anyMatch(t -> t.rows() > 0)
-                || report.droppedColumns().stream().anyMatch(c -> c.nonNullValues() > 0)
-                || report.rewrites().stream().anyMatch(r -> r.truncated() && r.rowsBefore() > 0);
+    /** Whether the statement lost data, by the plan report's one rule of what data loss is. */
+    private boolean hasLoss(PreparedRevision revision, StatementReport report) {
+        return !new PlanReport(direction, target, List.of(new RevisionReport(revision.id(), revision.revision().message(),
+                revision.revision().location(), List.of(report))), null).dataLoss().isEmpty();
     }
 
     private void record(PreparedRevision revision, SqlStatement statement, StatementReport report) {
@@ -175,8 +187,13 @@ final class RunGuard implements RunWatch {
         return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 
+    /** Rows a DELETE without WHERE deleted from a table that existed before the run. */
+    record Deletion(CatalogSnapshot.Rel rel, long rows) {
+    }
+
     /** What one statement removed of the relations that existed before the run. */
-    record Effects(List<CatalogSnapshot.Rel> dropped, List<CatalogSnapshot.Col> droppedColumns, List<CatalogSnapshot.Rel> rewritten) {
+    record Effects(List<CatalogSnapshot.Rel> dropped, List<CatalogSnapshot.Col> droppedColumns, List<CatalogSnapshot.Rel> rewritten,
+                   List<Deletion> deletions) {
 
         static Effects between(CatalogSnapshot before, CatalogSnapshot after) {
             List<CatalogSnapshot.Rel> dropped = new ArrayList<>();
@@ -198,7 +215,7 @@ final class RunGuard implements RunWatch {
                     columns.add(column);
                 }
             }
-            return new Effects(dropped, columns, rewritten);
+            return new Effects(dropped, columns, rewritten, new ArrayList<>());
         }
 
         private static boolean holdsData(CatalogSnapshot.Rel rel) {
@@ -206,6 +223,10 @@ final class RunGuard implements RunWatch {
         }
 
         boolean isEmpty() {
+            return onlyDeletions() && deletions.isEmpty();
+        }
+
+        boolean onlyDeletions() {
             return dropped.isEmpty() && droppedColumns.isEmpty() && rewritten.isEmpty();
         }
 
@@ -230,8 +251,12 @@ final class RunGuard implements RunWatch {
                 rewrites.add(new Rewrite(rel.relation(), rel.kind(), rel.partitionOf(), true, 0,
                         before == null ? -1 : Counts.rows(connection, rel.relation())));
             }
+            List<RowChanges> changes = new ArrayList<>();
+            for (Deletion deletion : deletions) {
+                changes.add(new RowChanges(deletion.rel().relation().toString(), 0, 0, deletion.rows(), true));
+            }
             return new StatementReport(statement.line(), statement.sql(), Outcome.ANALYSED, null, List.of(), rewrites, tables, columns,
-                    List.of(), List.of(), -1);
+                    List.of(), changes, -1);
         }
 
         @Override
@@ -240,6 +265,7 @@ final class RunGuard implements RunWatch {
             dropped.forEach(r -> parts.add("table " + r.relation() + " (dropped)"));
             droppedColumns.forEach(c -> parts.add("a column " + c.name().toLowerCase(Locale.ROOT) + " (dropped)"));
             rewritten.forEach(r -> parts.add("the rows of " + r.relation() + " (emptied)"));
+            deletions.forEach(d -> parts.add("every row of " + d.rel().relation() + " (" + d.rows() + " deleted)"));
             return String.join(", ", parts);
         }
     }

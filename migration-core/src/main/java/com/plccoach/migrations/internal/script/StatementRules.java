@@ -3,6 +3,7 @@ package com.plccoach.migrations.internal.script;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,25 @@ public final class StatementRules {
             + "|alter\\s+(table|index|sequence|view|type|domain|function|schema)\\b(?!.*\\b(drop|type|detach|using)\\b)"
             + ").*");
 
+    /**
+     * {@code DELETE FROM [ONLY] table [[AS] alias] [RETURNING ...]}: no WHERE, no USING, so it deletes every row, as a
+     * TRUNCATE does. Group 2 is the table as written (quoted or not, maybe schema-qualified).
+     */
+    private static final Pattern UNFILTERED_DELETE = Pattern.compile("(?is)^delete\\s+from\\s+(only\\s+)?("
+            + "(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))?)\\s*\\*?"
+            + "(?:\\s+(?:as\\s+)?(?!returning\\b|where\\b|using\\b)(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))?"
+            + "\\s*(?:returning\\b.*)?;?\\s*$");
+
     private StatementRules() {
+    }
+
+    /**
+     * The table a {@code DELETE} without WHERE or USING empties, as written; empty for any other statement. The guard
+     * counts its rows as lost, as those of a TRUNCATE: a DELETE with a filter is a change of data, this one is not.
+     */
+    public static Optional<String> unfilteredDeleteTarget(SqlStatement statement) {
+        Matcher m = UNFILTERED_DELETE.matcher(withoutLeadingComments(statement.sql()));
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
     }
 
     private static Rule rule(String regex, String what) {

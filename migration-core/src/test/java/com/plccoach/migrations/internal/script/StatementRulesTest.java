@@ -2,6 +2,7 @@ package com.plccoach.migrations.internal.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,5 +76,27 @@ class StatementRulesTest {
             "CREATE OR REPLACE RULE r AS ON INSERT TO t DO INSTEAD NOTHING", "ALTER TABLE p DETACH PARTITION p1"})
     void statements_that_can_destroy_data_are_watched(String sql) {
         assertThat(StatementRules.canDestroyData(new SqlStatement(sql, 1))).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"DELETE FROM t|t", "delete from public.messages|public.messages", "DELETE FROM ONLY t *|t",
+            "DELETE FROM s.t x RETURNING (SELECT 1 WHERE true)|s.t"})
+    void a_delete_without_where_or_using_names_the_table_it_empties(String sql, String table) {
+        assertThat(StatementRules.unfilteredDeleteTarget(new SqlStatement(sql, 1))).contains(table);
+    }
+
+    @Test
+    void a_delete_without_where_of_a_quoted_table_after_a_comment_names_it_as_written() {
+        String sql = "-- clear it\nDELETE FROM \"Odd \"\"Name\"\"\" AS o RETURNING o.id";
+
+        assertThat(StatementRules.unfilteredDeleteTarget(new SqlStatement(sql, 1))).contains("\"Odd \"\"Name\"\"\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE FROM t WHERE id = 1", "DELETE FROM t AS x WHERE x.id > 0", "DELETE FROM t USING u WHERE t.id = u.id",
+            "WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d", "TRUNCATE t", "DROP TABLE t",
+            "DO $$ BEGIN DELETE FROM t; END $$"})
+    void a_delete_with_a_filter_and_any_other_statement_is_no_unfiltered_delete(String sql) {
+        assertThat(StatementRules.unfilteredDeleteTarget(new SqlStatement(sql, 1))).isEmpty();
     }
 }

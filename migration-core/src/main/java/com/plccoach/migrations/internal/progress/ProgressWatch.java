@@ -102,7 +102,9 @@ public final class ProgressWatch implements AutoCloseable {
 
     /** The revision failed: nothing more is reported about it (the failure says the rest). */
     public void stopped() {
-        current = null;
+        synchronized (lock) { // a tick's line about the revision never follows the failure that ends it
+            current = null;
+        }
     }
 
     /** On the timer thread: announces the revision running past {@code announceAfter}, then reports it every {@code every}. */

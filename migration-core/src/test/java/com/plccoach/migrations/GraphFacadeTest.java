@@ -1,12 +1,15 @@
 package com.plccoach.migrations;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.plccoach.migrations.testing.RevisionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +19,26 @@ class GraphFacadeTest {
     @TempDir
     Path dir;
 
+    private RevisionFiles files;
+
+    @BeforeEach
+    void files() throws IOException {
+        files = RevisionFiles.in(dir);
+    }
+
     private Migrator migrator() {
         return Migrator.builder().scripts(ScriptSource.directory(dir)).build();
     }
 
-    private void file(String name, String id, String parents, String extraHeader) throws IOException {
-        Files.writeString(dir.resolve(name), "-- revision: " + id + "\n-- down_revision: " + parents + "\n" + extraHeader
-                + "-- message: make " + id + "\n\nCREATE TABLE t_" + id + " ();\n\n-- //@UNDO\n\nDROP TABLE t_" + id + ";\n");
+    /** "make id" is the message that the history and show assertions read. */
+    private static RevisionFiles.Revision table(String id, String parents) {
+        return revision(id, parents).message("make " + id).up("CREATE TABLE t_" + id + " ();").down("DROP TABLE t_" + id + ";");
     }
 
     private void branched() throws IOException {
-        file("01_a.sql", "a", "base", "");
-        file("02_b.sql", "b", "a", "");
-        file("03_c.sql", "c", "a", "-- branch_labels: feature\n");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_c.sql", table("c", "a").header("branch_labels", "feature"));
     }
 
     @Test
@@ -59,7 +69,7 @@ class GraphFacadeTest {
     @Test
     void history_is_newest_first_with_a_graph() throws IOException {
         branched();
-        file("04_m.sql", "m", "b, c", "");
+        files.write("04_m.sql", table("m", "b, c"));
         List<HistoryEntry> history = migrator().history(null, false);
         assertThat(String.join("\n", history.stream().map(HistoryEntry::toString).toList())).isEqualTo("""
                 *   b, c -> m (head) (mergepoint), make m
@@ -73,10 +83,10 @@ class GraphFacadeTest {
 
     @Test
     void history_with_a_range_shows_only_that_part() throws IOException {
-        file("01_a.sql", "a", "base", "");
-        file("02_b.sql", "b", "a", "");
-        file("03_c.sql", "c", "b", "");
-        file("04_d.sql", "d", "c", "");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_c.sql", table("c", "b"));
+        files.write("04_d.sql", table("d", "c"));
         assertThat(migrator().history("b:c", false)).extracting(e -> e.revision().id()).containsExactly("c", "b");
         assertThat(migrator().history("c:", false)).extracting(e -> e.revision().id()).containsExactly("d", "c");
         assertThat(migrator().history(":b", false)).extracting(e -> e.revision().id()).containsExactly("b", "a");
@@ -106,7 +116,7 @@ class GraphFacadeTest {
 
     @Test
     void new_revision_writes_a_file_on_the_single_head() throws IOException {
-        file("01_a.sql", "a", "base", "");
+        files.write("01_a.sql", table("a", "base"));
         Path written = migrator().newRevision("Add Users table!", null, null, "b1");
         assertThat(written.getFileName().toString()).matches("\\d{8}_\\d{4}_b1_add_users_table\\.sql");
         String text = Files.readString(written);
@@ -192,16 +202,16 @@ class GraphFacadeTest {
     @Test
     void merge_joins_the_named_revisions() throws IOException {
         branched();
-        file("04_d.sql", "d", "a", "");
+        files.write("04_d.sql", table("d", "a"));
         migrator().merge(List.of("b", "feature@head"), "join b and feature");
         assertThat(migrator().heads()).extracting(RevisionInfo::id).hasSize(2).contains("d");
     }
 
     @Test
     void a_label_on_two_branches_is_a_valid_graph_that_a_merge_joins() throws IOException {
-        file("01_a.sql", "a", "base", "-- branch_labels: core\n");
-        file("02_b.sql", "b", "a", "");
-        file("03_c.sql", "c", "a", "");
+        files.write("01_a.sql", table("a", "base").header("branch_labels", "core"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_c.sql", table("c", "a"));
         assertThat(migrator().heads()).extracting(RevisionInfo::id).containsExactly("b", "c");
         migrator().merge(null, "join");
         assertThat(migrator().heads()).hasSize(1);
@@ -209,7 +219,7 @@ class GraphFacadeTest {
 
     @Test
     void merge_of_a_single_head_is_refused() throws IOException {
-        file("01_a.sql", "a", "base", "");
+        files.write("01_a.sql", table("a", "base"));
         assertThatThrownBy(() -> migrator().merge(null, null))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("nothing to merge: only a was given or is a head; a merge joins two or more heads"
@@ -227,8 +237,8 @@ class GraphFacadeTest {
 
     @Test
     void show_of_an_ambiguous_prefix_lists_the_candidates() throws IOException {
-        file("01_abc1.sql", "abc1", "base", "");
-        file("02_abc2.sql", "abc2", "abc1", "");
+        files.write("01_abc1.sql", table("abc1", "base"));
+        files.write("02_abc2.sql", table("abc2", "abc1"));
         assertThatThrownBy(() -> migrator().show("abc"))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("ambiguous revision prefix 'abc': it starts 2 ids: abc1 (" + dir.resolve("01_abc1.sql") + "), abc2 ("

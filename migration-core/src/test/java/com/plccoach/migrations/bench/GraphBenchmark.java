@@ -1,5 +1,7 @@
 package com.plccoach.migrations.bench;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
+
 import com.plccoach.migrations.internal.graph.Plan;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.script.Revision;
@@ -202,9 +204,9 @@ public final class GraphBenchmark {
     private static List<byte[]> files(List<List<String>> parents) {
         List<byte[]> files = new ArrayList<>(parents.size());
         for (int i = 0; i < parents.size(); i++) {
-            String text = "-- revision: " + id(i) + "\n-- down_revision: " + (parents.get(i).isEmpty() ? "base"
-                    : String.join(", ", parents.get(i))) + "\n-- message: revision " + i + "\n-- create_date: 2025-11-14 09:00:00\n\n"
-                    + "CREATE TABLE t" + i + " (id bigint PRIMARY KEY, name text NOT NULL);\n\n-- //@UNDO\n\nDROP TABLE t" + i + ";\n";
+            String text = revision(id(i), parents.get(i).isEmpty() ? "base" : String.join(", ", parents.get(i)))
+                    .message("revision " + i).header("create_date", "2025-11-14 09:00:00")
+                    .up("CREATE TABLE t" + i + " (id bigint PRIMARY KEY, name text NOT NULL);").down("DROP TABLE t" + i + ";").text();
             files.add(text.getBytes(StandardCharsets.UTF_8));
         }
         return files;

@@ -1,9 +1,12 @@
 package com.plccoach.migrations.bench;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
+
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.testing.PostgresServer;
+import com.plccoach.migrations.testing.RevisionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,13 +194,12 @@ public final class RunPathBenchmark {
         if (Files.isDirectory(scripts)) {
             return scripts;
         }
-        Files.createDirectories(scripts);
+        RevisionFiles files = RevisionFiles.in(scripts);
         StringBuilder all = new StringBuilder();
         for (int i = 1; i <= revisions; i++) {
             String create = "CREATE TABLE bench_" + i + " (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());";
-            Files.writeString(scripts.resolve(String.format("r%04d.sql", i)), "-- revision: " + String.format("r%04d", i)
-                    + "\n-- down_revision: " + (i == 1 ? "base" : String.format("r%04d", i - 1)) + "\n-- message: bench table " + i
-                    + "\n\n" + create + "\n\n-- //@UNDO\n\nDROP TABLE bench_" + i + ";\n");
+            files.write(revision(String.format("r%04d", i), i == 1 ? "base" : String.format("r%04d", i - 1)).message("bench table " + i)
+                    .up(create).down("DROP TABLE bench_" + i + ";"));
             all.append(create).append('\n');
         }
         Files.writeString(work.resolve("chain" + revisions + ".sql"), all.toString());
@@ -205,10 +207,11 @@ public final class RunPathBenchmark {
     }
 
     private long chain(int revisions, boolean perRevision, int rounds) throws Exception {
-        Path scripts = Files.createDirectories(work.resolve("warm"));
+        Path scripts = work.resolve("warm");
+        RevisionFiles files = RevisionFiles.in(scripts);
         for (int i = 1; i <= revisions; i++) {
-            Files.writeString(scripts.resolve("w" + i + ".sql"), "-- revision: w" + i + "\n-- down_revision: " + (i == 1 ? "base" : "w" + (i - 1))
-                    + "\n\nCREATE TABLE w" + i + " (id int);\n\n-- //@UNDO\n\nDROP TABLE w" + i + ";\n");
+            files.write(revision("w" + i, i == 1 ? "base" : "w" + (i - 1)).message(null).up("CREATE TABLE w" + i + " (id int);")
+                    .down("DROP TABLE w" + i + ";"));
         }
         return inFresh(db -> upgrade(db, scripts, perRevision)).ms();
     }

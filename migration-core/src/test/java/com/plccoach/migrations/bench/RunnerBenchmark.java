@@ -1,5 +1,7 @@
 package com.plccoach.migrations.bench;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
+
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.Migrator;
@@ -14,6 +16,7 @@ import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
 import com.plccoach.migrations.internal.script.Revision;
 import com.plccoach.migrations.testing.PostgresServer;
+import com.plccoach.migrations.testing.RevisionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +52,15 @@ public final class RunnerBenchmark {
     private final Path allSql;
 
     private RunnerBenchmark(Path work, int revisions) throws IOException {
-        this.scripts = Files.createDirectories(work.resolve("revisions"));
+        this.scripts = work.resolve("revisions");
         this.allSql = work.resolve("all.sql");
+        RevisionFiles files = RevisionFiles.in(scripts);
         StringBuilder all = new StringBuilder();
         for (int i = 1; i <= revisions; i++) {
             String id = String.format("r%04d", i);
             String parent = i == 1 ? "base" : String.format("r%04d", i - 1);
             String create = "CREATE TABLE bench_" + i + " (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());";
-            Files.writeString(scripts.resolve(id + "_bench.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                    + "\n-- message: bench table " + i + "\n\n" + create + "\n\n-- //@UNDO\n\nDROP TABLE bench_" + i + ";\n");
+            files.write(id + "_bench.sql", revision(id, parent).message("bench table " + i).up(create).down("DROP TABLE bench_" + i + ";"));
             all.append(create).append('\n');
         }
         Files.writeString(allSql, all.toString());

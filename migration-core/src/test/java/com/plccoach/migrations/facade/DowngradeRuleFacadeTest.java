@@ -1,5 +1,6 @@
 package com.plccoach.migrations.facade;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +9,9 @@ import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.TargetException;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,14 +29,17 @@ class DowngradeRuleFacadeTest {
     @TempDir
     Path scripts;
 
+    private RevisionFiles files;
+
     @BeforeEach
-    void setUp() throws SQLException {
+    void setUp() throws IOException, SQLException {
         db.recreate();
+        files = RevisionFiles.in(scripts);
     }
 
-    private void file(String name, String id, String parents, String extraHeader) throws IOException {
-        Files.writeString(scripts.resolve(name), "-- revision: " + id + "\n-- down_revision: " + parents + "\n" + extraHeader
-                + "-- message: make " + id + "\n\nCREATE TABLE t_" + id + " ();\n\n-- //@UNDO\n\nDROP TABLE t_" + id + ";\n");
+    /** Each revision creates a table named after it, so the tables left behind show which revisions ran. */
+    private static RevisionFiles.Revision table(String id, String parents) {
+        return revision(id, parents).message("make " + id).up("CREATE TABLE t_" + id + " ();").down("DROP TABLE t_" + id + ";");
     }
 
     /** Backups are another helper's concern; these tests are about which revisions a downgrade reverts. */
@@ -49,9 +53,9 @@ class DowngradeRuleFacadeTest {
 
     @Test
     void a_downgrade_keeps_a_revision_that_only_depends_on_the_target() throws Exception {
-        file("01_a.sql", "a", "base", "");
-        file("02_b.sql", "b", "a", "");
-        file("03_x.sql", "x", "base", "-- depends_on: a\n");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_x.sql", table("x", "base").header("depends_on", "a"));
         migrator().upgrade("heads");
 
         MigrationResult result = migrator().downgrade("a");
@@ -62,8 +66,8 @@ class DowngradeRuleFacadeTest {
 
     @Test
     void a_downgrade_to_a_revision_applied_only_as_a_dependency_is_refused_and_changes_nothing() throws Exception {
-        file("01_a.sql", "a", "base", "");
-        file("03_x.sql", "x", "base", "-- depends_on: a\n");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("03_x.sql", table("x", "base").header("depends_on", "a"));
         migrator().upgrade("heads");
         List<String> versions = db.query("SELECT id FROM plccoach_version ORDER BY id");
 
@@ -78,9 +82,9 @@ class DowngradeRuleFacadeTest {
 
     @Test
     void label_at_head_minus_one_reverts_only_the_labelled_branch() throws Exception {
-        file("01_a.sql", "a", "base", "");
-        file("02_b.sql", "b", "a", "");
-        file("03_x.sql", "x", "base", "-- branch_labels: lx\n");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_x.sql", table("x", "base").header("branch_labels", "lx"));
         migrator().upgrade("heads");
 
         MigrationResult result = migrator().downgrade("lx@head-1");
@@ -91,9 +95,9 @@ class DowngradeRuleFacadeTest {
 
     @Test
     void label_at_head_minus_one_with_that_branch_not_applied_reverts_nothing() throws Exception {
-        file("01_a.sql", "a", "base", "");
-        file("02_b.sql", "b", "a", "");
-        file("03_x.sql", "x", "base", "-- branch_labels: lx\n");
+        files.write("01_a.sql", table("a", "base"));
+        files.write("02_b.sql", table("b", "a"));
+        files.write("03_x.sql", table("x", "base").header("branch_labels", "lx"));
         migrator().upgrade("b");
 
         MigrationResult result = migrator().downgrade("lx@head-1");

@@ -8,9 +8,9 @@ import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,12 +40,14 @@ class MigratorGuardTest {
     Path dir;
 
     private Path scripts;
+    private RevisionFiles files;
 
     @BeforeEach
     void populated() throws IOException, SQLException {
         db.recreate();
-        scripts = Files.createDirectories(dir.resolve("revisions"));
-        revision("001", "base", """
+        scripts = dir.resolve("revisions");
+        files = RevisionFiles.in(scripts);
+        files.write("001", "base", """
                 CREATE TABLE conversations (id bigint PRIMARY KEY, title text NOT NULL, summary text);
                 CREATE TABLE feedback (id bigint PRIMARY KEY, rating int);
                 CREATE TABLE empty_t (id int);
@@ -61,11 +63,6 @@ class MigratorGuardTest {
                     + "INSERT INTO archive.old SELECT g FROM generate_series(1, 3) g;"
                     + "INSERT INTO moods VALUES (1, 'ok'), (2, 'meh')");
         }
-    }
-
-    private void revision(String id, String parent, String up, String down) throws IOException {
-        Files.writeString(scripts.resolve(id + ".sql"), "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: m"
-                + id + "\n\n" + up + "\n\n-- //@UNDO\n\n" + down + "\n");
     }
 
     private Migrator.Builder builder() {
@@ -89,7 +86,7 @@ class MigratorGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void an_upgrade_that_destroys_data_is_refused_with_counts_and_changes_nothing(String sql, String loss) throws Exception {
-        revision("002", "001", "SELECT nextval('probe');\n" + sql, "SELECT 1;");
+        files.write("002", "001", "SELECT nextval('probe');\n" + sql, "SELECT 1;");
         String before = fingerprint();
 
         assertThatThrownBy(() -> builder().build().upgrade("head"))
@@ -103,7 +100,7 @@ class MigratorGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void a_downgrade_that_destroys_data_is_refused_with_counts_and_changes_nothing(String sql, String loss) throws Exception {
-        revision("002", "001", "SELECT 1;", "SELECT nextval('probe');\n" + sql);
+        files.write("002", "001", "SELECT 1;", "SELECT nextval('probe');\n" + sql);
         Migrator migrator = builder().build();
         migrator.upgrade("head");
         String before = fingerprint();
@@ -119,7 +116,7 @@ class MigratorGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void allow_data_loss_lets_an_upgrade_through_running_it_once(String sql, String loss) throws Exception {
-        revision("002", "001", "SELECT nextval('probe');\n" + sql, "SELECT 1;");
+        files.write("002", "001", "SELECT nextval('probe');\n" + sql, "SELECT 1;");
 
         builder().allowDataLoss(true).build().upgrade("head");
 
@@ -130,7 +127,7 @@ class MigratorGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void allow_data_loss_lets_a_downgrade_through_with_its_affected_backup(String sql, String loss) throws Exception {
-        revision("002", "001", "SELECT 1;", sql);
+        files.write("002", "001", "SELECT 1;", sql);
         Migrator migrator = builder().allowDataLoss(true).backupMode(BackupMode.AFFECTED).build();
         migrator.upgrade("head");
 
@@ -140,7 +137,7 @@ class MigratorGuardTest {
 
     @Test
     void dropping_empty_objects_needs_no_switch_either_way() throws Exception {
-        revision("002", "001", "DROP TABLE empty_t;", "CREATE TABLE empty_t (id int);\nDROP TABLE empty_t;");
+        files.write("002", "001", "DROP TABLE empty_t;", "CREATE TABLE empty_t (id int);\nDROP TABLE empty_t;");
         Migrator migrator = builder().build();
 
         migrator.upgrade("head");
@@ -151,7 +148,7 @@ class MigratorGuardTest {
 
     @Test
     void a_delete_with_a_filter_or_of_an_empty_table_needs_no_switch_either_way_and_runs_once() throws Exception {
-        revision("002", "001", "DELETE FROM feedback WHERE rating = 0;\nDELETE FROM empty_t;",
+        files.write("002", "001", "DELETE FROM feedback WHERE rating = 0;\nDELETE FROM empty_t;",
                 "SELECT nextval('probe');\nDELETE FROM conversations WHERE id > 5;\nDELETE FROM empty_t;");
         Migrator migrator = builder().build();
 
@@ -164,13 +161,13 @@ class MigratorGuardTest {
 
     @Test
     void a_delete_without_where_of_a_partitioned_table_counts_the_rows_of_its_partitions_in_the_run_and_in_plan() throws Exception {
-        revision("002", "001", """
+        files.write("002", "001", """
                 CREATE TABLE events (id int, day date) PARTITION BY RANGE (day);
                 CREATE TABLE events_a PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-07-01');
                 CREATE TABLE events_b PARTITION OF events FOR VALUES FROM ('2026-07-01') TO ('2027-01-01');
                 INSERT INTO events SELECT g, DATE '2026-01-01' + g FROM generate_series(1, 300) g;""", "DROP TABLE events;");
         builder().build().upgrade("head");
-        revision("003", "002", "DELETE FROM events;", "SELECT 1;");
+        files.write("003", "002", "DELETE FROM events;", "SELECT 1;");
 
         assertThatThrownBy(() -> builder().build().upgrade("head"))
                 .isInstanceOf(DataLossException.class)
@@ -183,7 +180,7 @@ class MigratorGuardTest {
 
     @Test
     void plan_gives_the_guards_verdict_on_a_delete_without_where() throws Exception {
-        revision("002", "001", "DELETE FROM feedback;", "SELECT 1;");
+        files.write("002", "001", "DELETE FROM feedback;", "SELECT 1;");
 
         assertThat(builder().build().plan("head").refusal())
                 .contains("table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002");
@@ -192,7 +189,7 @@ class MigratorGuardTest {
 
     @Test
     void a_do_block_in_a_downgrade_runs_once() throws Exception {
-        revision("002", "001", "SELECT 1;", "DO $$ BEGIN PERFORM nextval('probe'); END $$;");
+        files.write("002", "001", "SELECT 1;", "DO $$ BEGIN PERFORM nextval('probe'); END $$;");
         Migrator migrator = builder().build();
         migrator.upgrade("head");
 
@@ -203,7 +200,7 @@ class MigratorGuardTest {
 
     @Test
     void a_downgrade_that_drops_more_than_its_statements_showed_is_rolled_back_not_run_without_its_backup() throws Exception {
-        revision("002", "001", "SELECT 1;", "ALTER TABLE feedback RENAME TO feedback_old;\nDROP TABLE feedback_old;");
+        files.write("002", "001", "SELECT 1;", "ALTER TABLE feedback RENAME TO feedback_old;\nDROP TABLE feedback_old;");
         Migrator migrator = builder().allowDataLoss(true).backupMode(BackupMode.AFFECTED).build();
         migrator.upgrade("head");
         String before = fingerprint();
@@ -218,7 +215,7 @@ class MigratorGuardTest {
 
     @Test
     void plan_gives_the_verdict_the_guard_gives() throws Exception {
-        revision("002", "001", "SELECT 1;", "DROP TABLE feedback;");
+        files.write("002", "001", "SELECT 1;", "DROP TABLE feedback;");
         Migrator migrator = builder().build();
         migrator.upgrade("head");
 
@@ -228,7 +225,7 @@ class MigratorGuardTest {
 
     @Test
     void plan_does_not_call_what_it_could_not_lock_safe_and_names_the_holder() throws Exception {
-        revision("002", "001", "DROP TABLE feedback;", "SELECT 1;");
+        files.write("002", "001", "DROP TABLE feedback;", "SELECT 1;");
         try (Connection reader = db.connect()) {
             reader.setAutoCommit(false);
             try (Statement st = reader.createStatement()) {

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.facade;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,9 @@ import com.plccoach.migrations.BackupMode;
 import com.plccoach.migrations.DataLossException;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,12 +39,14 @@ class MigratorNonTransactionalGuardTest {
     Path dir;
 
     private Path scripts;
+    private RevisionFiles files;
 
     @BeforeEach
     void populated() throws IOException, SQLException {
         db.recreate();
-        scripts = Files.createDirectories(dir.resolve("revisions"));
-        revision("001", "base", true, """
+        scripts = dir.resolve("revisions");
+        files = RevisionFiles.in(scripts);
+        files.write("001", "base", """
                 CREATE TABLE feedback (id bigint PRIMARY KEY, rating int);
                 CREATE TABLE empty_t (id int);""", "SELECT 1;");
         Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build().upgrade("head");
@@ -52,9 +55,8 @@ class MigratorNonTransactionalGuardTest {
         }
     }
 
-    private void revision(String id, String parent, boolean transactional, String up, String down) throws IOException {
-        Files.writeString(scripts.resolve(id + ".sql"), "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: m"
-                + id + "\n" + (transactional ? "" : "-- transactional: false\n") + "\n" + up + "\n\n-- //@UNDO\n\n" + down + "\n");
+    private void nonTransactional002(String up, String down) throws IOException {
+        files.write(revision("002", "001").header("transactional", "false").up(up).down(down));
     }
 
     private Migrator.Builder builder() {
@@ -75,7 +77,7 @@ class MigratorNonTransactionalGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void a_non_transactional_upgrade_that_destroys_data_is_refused_with_counts_and_keeps_the_rows(String sql, String loss) throws Exception {
-        revision("002", "001", false, INDEX + sql, "SELECT 1;");
+        nonTransactional002(INDEX + sql, "SELECT 1;");
 
         assertThatThrownBy(() -> builder().build().upgrade("head"))
                 .isInstanceOf(DataLossException.class)
@@ -89,7 +91,7 @@ class MigratorNonTransactionalGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void allow_data_loss_lets_a_non_transactional_upgrade_through(String sql, String loss) throws Exception {
-        revision("002", "001", false, INDEX + sql, "SELECT 1;");
+        nonTransactional002(INDEX + sql, "SELECT 1;");
 
         builder().allowDataLoss(true).build().upgrade("head");
 
@@ -98,7 +100,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void the_run_after_a_refusal_starts_at_the_refused_statement() throws Exception {
-        revision("002", "001", false, INDEX + "DROP TABLE feedback;", "SELECT 1;");
+        nonTransactional002(INDEX + "DROP TABLE feedback;", "SELECT 1;");
         assertThatThrownBy(() -> builder().build().upgrade("head")).isInstanceOf(DataLossException.class);
         String index = db.query("SELECT 'feedback_rating'::regclass::oid::text").get(0);
 
@@ -110,7 +112,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void dropping_an_empty_table_in_a_non_transactional_revision_needs_no_switch() throws Exception {
-        revision("002", "001", false, "DROP TABLE empty_t;", "SELECT 1;");
+        nonTransactional002("DROP TABLE empty_t;", "SELECT 1;");
 
         builder().build().upgrade("head");
 
@@ -119,7 +121,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void create_index_concurrently_alone_still_runs_outside_any_transaction() throws Exception {
-        revision("002", "001", false, "CREATE INDEX CONCURRENTLY feedback_rating ON feedback (rating);\n"
+        nonTransactional002("CREATE INDEX CONCURRENTLY feedback_rating ON feedback (rating);\n"
                 + "DROP INDEX CONCURRENTLY feedback_rating;\nCREATE INDEX CONCURRENTLY feedback_rating ON feedback (rating);", "SELECT 1;");
 
         builder().build().upgrade("head");
@@ -129,7 +131,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void a_do_block_that_commits_inside_itself_is_refused_before_it_runs() throws Exception {
-        revision("002", "001", false, "DO $$ BEGIN DELETE FROM empty_t; COMMIT; DROP TABLE feedback; END $$;", "SELECT 1;");
+        nonTransactional002("DO $$ BEGIN DELETE FROM empty_t; COMMIT; DROP TABLE feedback; END $$;", "SELECT 1;");
 
         assertThatThrownBy(() -> builder().build().upgrade("head"))
                 .isInstanceOf(DataLossException.class)
@@ -144,7 +146,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void allow_data_loss_runs_a_do_block_that_commits_inside_itself_unchecked() throws Exception {
-        revision("002", "001", false, "DO $$ BEGIN DELETE FROM empty_t; COMMIT; DROP TABLE feedback; END $$;", "SELECT 1;");
+        nonTransactional002("DO $$ BEGIN DELETE FROM empty_t; COMMIT; DROP TABLE feedback; END $$;", "SELECT 1;");
 
         builder().allowDataLoss(true).build().upgrade("head");
 
@@ -154,7 +156,7 @@ class MigratorNonTransactionalGuardTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = CASES)
     void plan_gives_the_verdict_the_guard_gives_a_non_transactional_revision(String sql, String loss) throws Exception {
-        revision("002", "001", false, INDEX + sql, "SELECT 1;");
+        nonTransactional002(INDEX + sql, "SELECT 1;");
 
         assertThat(builder().build().plan("head").refusal()).startsWith("the upgrade to head would destroy data: " + loss + " by revision 002 (")
                 .contains("002.sql line 8)");
@@ -163,7 +165,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void plan_refuses_a_do_block_that_commits_inside_itself_as_the_run_does() throws Exception {
-        revision("002", "001", false, "DO $$ BEGIN DROP TABLE feedback; COMMIT; END $$;", "SELECT 1;");
+        nonTransactional002("DO $$ BEGIN DROP TABLE feedback; COMMIT; END $$;", "SELECT 1;");
 
         assertThat(builder().build().plan("head").refusal()).startsWith("revision 002 (").endsWith("002.sql line 6) can destroy data and commits or "
                 + "rolls back inside itself, which it cannot do inside a transaction block, so the guard cannot read what it destroys "
@@ -174,7 +176,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void a_non_transactional_downgrade_that_destroys_data_is_refused_before_anything_runs() throws Exception {
-        revision("002", "001", false, "SELECT 1;", INDEX + "DROP TABLE feedback;");
+        nonTransactional002("SELECT 1;", INDEX + "DROP TABLE feedback;");
         Migrator migrator = builder().backupMode(BackupMode.NONE).build();
         migrator.upgrade("head");
 
@@ -188,7 +190,7 @@ class MigratorNonTransactionalGuardTest {
 
     @Test
     void a_backed_up_non_transactional_downgrade_that_destroys_data_is_refused_as_uncovered() throws Exception {
-        revision("002", "001", false, "SELECT 1;", "DROP TABLE feedback;");
+        nonTransactional002("SELECT 1;", "DROP TABLE feedback;");
         Migrator migrator = builder().allowDataLoss(true).backupMode(BackupMode.AFFECTED).build();
         migrator.upgrade("head");
 

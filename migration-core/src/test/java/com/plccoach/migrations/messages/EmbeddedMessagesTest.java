@@ -14,6 +14,7 @@ import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.VerificationException;
 import com.plccoach.migrations.VerifyReport;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,26 +41,19 @@ class EmbeddedMessagesTest {
     @TempDir
     Path backups;
 
+    private RevisionFiles files;
+
     @BeforeEach
     void setUp() throws Exception {
         db.recreate();
-        Files.writeString(scripts.resolve("001.sql"), """
-                -- revision: 001
-                -- down_revision: base
-                -- message: users
-
-                CREATE TABLE users (id bigint PRIMARY KEY);
-
-                -- //@UNDO
-
-                DROP TABLE users;
-                """);
+        files = RevisionFiles.in(scripts);
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
     }
 
     @Test
     void severalHeadsInCheckNameTheMergeCallAndTheWayToAcceptThem() throws Exception {
-        revision("a2", "001");
-        revision("b2", "001");
+        files.write("a2", "001", "CREATE TABLE t_a2 (id int);", "DROP TABLE t_a2;");
+        files.write("b2", "001", "CREATE TABLE t_b2 (id int);", "DROP TABLE t_b2;");
 
         CheckReport report = migrator().check();
 
@@ -128,7 +122,7 @@ class EmbeddedMessagesTest {
         Migrator migrator = migrator();
         migrator.upgrade("head");
         Files.delete(scripts.resolve("001.sql"));
-        revision("r2", "base");
+        files.write("r2", "base", "CREATE TABLE t_r2 (id int);", "DROP TABLE t_r2;");
 
         assertThatThrownBy(migrator()::drift)
                 .isInstanceOf(MigrationException.class)
@@ -152,10 +146,5 @@ class EmbeddedMessagesTest {
 
     private Migrator migrator() {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).backupDir(backups).build();
-    }
-
-    private void revision(String id, String parent) throws Exception {
-        Files.writeString(scripts.resolve(id + ".sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: " + id + "\n\nCREATE TABLE t_" + id + " (id int);\n\n-- //@UNDO\n\nDROP TABLE t_" + id + ";\n");
     }
 }

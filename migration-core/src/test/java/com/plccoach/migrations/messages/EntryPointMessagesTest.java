@@ -18,6 +18,7 @@ import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.TargetException;
 import com.plccoach.migrations.ValidationException;
 import com.plccoach.migrations.internal.execution.MigrationLock;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +46,16 @@ class EntryPointMessagesTest {
     Path dir;
 
     private Path scripts;
+    private RevisionFiles files;
     private Path backups;
 
     @BeforeEach
     void usersIn001() throws Exception {
         db.recreate();
-        scripts = Files.createDirectories(dir.resolve("revisions"));
+        scripts = dir.resolve("revisions");
+        files = RevisionFiles.in(scripts);
         backups = Files.createDirectories(dir.resolve("backups"));
-        revision("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
     }
 
     @Test
@@ -70,7 +73,7 @@ class EntryPointMessagesTest {
     @Test
     void aLockTimeoutNamesTheLockTimeoutAndLockRetriesBuilderMethodsAndTheUpgradeCall() throws Exception {
         embedded().build().upgrade("head");
-        revision("002", "001", "ALTER TABLE users ADD COLUMN name text;", "ALTER TABLE users DROP COLUMN name;");
+        files.write("002", "001", "ALTER TABLE users ADD COLUMN name text;", "ALTER TABLE users DROP COLUMN name;");
         try (Connection reader = db.connect(); Statement st = reader.createStatement()) {
             reader.setAutoCommit(false);
             st.execute("LOCK TABLE users IN ACCESS SHARE MODE");
@@ -87,7 +90,7 @@ class EntryPointMessagesTest {
 
     @Test
     void aFailingStatementNamesTheFileToFixAndTheUpgradeCallToRerun() throws Exception {
-        revision("002", "001", "INSERT INTO nowhere VALUES (1);", "SELECT 1;");
+        files.write("002", "001", "INSERT INTO nowhere VALUES (1);", "SELECT 1;");
 
         assertThatThrownBy(() -> embedded().build().upgrade("head"))
                 .isInstanceOf(ScriptFailedException.class)
@@ -121,7 +124,7 @@ class EntryPointMessagesTest {
     void checksumDriftNamesTheStampCall() throws Exception {
         Migrator migrator = embedded().build();
         migrator.upgrade("head");
-        revision("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
 
         assertThatThrownBy(() -> migrator.upgrade("head"))
                 .isInstanceOf(ValidationException.class)
@@ -134,7 +137,7 @@ class EntryPointMessagesTest {
         Migrator migrator = embedded().build();
         migrator.upgrade("head");
         Files.delete(scripts.resolve("001.sql"));
-        revision("r2", "base", "CREATE TABLE r2 (id int);", "DROP TABLE r2;");
+        files.write("r2", "base", "CREATE TABLE r2 (id int);", "DROP TABLE r2;");
 
         assertThatThrownBy(() -> migrator.upgrade("head"))
                 .isInstanceOf(ValidationException.class)
@@ -144,8 +147,8 @@ class EntryPointMessagesTest {
 
     @Test
     void severalHeadsForANewRevisionNameTheNewRevisionAndMergeCalls() throws Exception {
-        revision("a2", "001", "CREATE TABLE a2 (id int);", "DROP TABLE a2;");
-        revision("b2", "001", "CREATE TABLE b2 (id int);", "DROP TABLE b2;");
+        files.write("a2", "001", "CREATE TABLE a2 (id int);", "DROP TABLE a2;");
+        files.write("b2", "001", "CREATE TABLE b2 (id int);", "DROP TABLE b2;");
 
         assertThatThrownBy(() -> embedded().build().newRevision("next", null, null, null))
                 .isInstanceOf(TargetException.class)
@@ -155,8 +158,8 @@ class EntryPointMessagesTest {
 
     @Test
     void aDowngradeTheBackupCannotCoverNamesTheDowngradeCallForTheFirstStep() throws Exception {
-        revision("002", "001", "CREATE TABLE t2 (id int);", "DROP TABLE t2;");
-        revision("003", "002", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+        files.write("002", "001", "CREATE TABLE t2 (id int);", "DROP TABLE t2;");
+        files.write("003", "002", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
         Migrator migrator = embedded().allowDataLoss(true).transactionPerRevision(true).build();
         migrator.upgrade("head");
 
@@ -216,7 +219,7 @@ class EntryPointMessagesTest {
 
     @Test
     void fromMavenAFailingStatementNamesTheUpgradeGoalToRerun() throws Exception {
-        revision("002", "001", "INSERT INTO nowhere VALUES (1);", "SELECT 1;");
+        files.write("002", "001", "INSERT INTO nowhere VALUES (1);", "SELECT 1;");
 
         assertThatThrownBy(() -> embedded().entryPoint(EntryPoint.MAVEN).build().upgrade("head"))
                 .isInstanceOf(ScriptFailedException.class)
@@ -227,7 +230,7 @@ class EntryPointMessagesTest {
     void fromMavenChecksumDriftNamesTheStampGoal() throws Exception {
         Migrator migrator = embedded().entryPoint(EntryPoint.MAVEN).build();
         migrator.upgrade("head");
-        revision("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
 
         assertThatThrownBy(() -> migrator.upgrade("head"))
                 .isInstanceOf(ValidationException.class)
@@ -250,7 +253,7 @@ class EntryPointMessagesTest {
     void checksumDriftReadsTheSameFromUpgradeDowngradeAndPlan() throws Exception {
         Migrator migrator = embedded().build();
         migrator.upgrade("head");
-        revision("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, name text);", "DROP TABLE users;");
 
         String fromUpgrade = catchThrowable(() -> migrator.upgrade("head")).getMessage();
 
@@ -298,8 +301,7 @@ class EntryPointMessagesTest {
     }
 
     private void irreversible002() throws Exception {
-        Files.writeString(scripts.resolve("002.sql"), "-- revision: 002\n-- down_revision: 001\n-- message: r002\n\n"
-                + "CREATE TABLE once (id int);\n");
+        files.write("002", "001", "CREATE TABLE once (id int);", null);
     }
 
     /** 001 applied with a row in users; 002, pending, drops users. */
@@ -308,11 +310,6 @@ class EntryPointMessagesTest {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO users VALUES (1)");
         }
-        revision("002", "001", "DROP TABLE users;", "CREATE TABLE users (id bigint PRIMARY KEY);");
-    }
-
-    private void revision(String id, String parent, String up, String down) throws Exception {
-        Files.writeString(scripts.resolve(id + ".sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: r" + id + "\n\n" + up + "\n\n-- //@UNDO\n\n" + down + "\n");
+        files.write("002", "001", "DROP TABLE users;", "CREATE TABLE users (id bigint PRIMARY KEY);");
     }
 }

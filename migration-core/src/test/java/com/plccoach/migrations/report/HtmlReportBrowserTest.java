@@ -1,10 +1,12 @@
 package com.plccoach.migrations.report;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.plccoach.migrations.HtmlReport;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -37,11 +39,13 @@ class HtmlReportBrowserTest {
     @BeforeEach
     void setUp() throws Exception {
         db.recreate();
-        revision("001", "base", "users", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
-        revision("a2", "001", "sessions", "CREATE TABLE sessions (id bigint);", "DROP TABLE sessions;");
-        revision("b2", "001", "audit", "CREATE TABLE audit (id bigint);", "DROP TABLE audit;");
-        revision("m3", "a2, b2", "merge", "", "");
-        revision("004", "m3", "emails", "ALTER TABLE users ADD COLUMN email text;", "ALTER TABLE users DROP COLUMN email;");
+        RevisionFiles files = RevisionFiles.in(scripts);
+        files.write(revision("001", "base").message("users").up("CREATE TABLE users (id bigint PRIMARY KEY);").down("DROP TABLE users;"));
+        files.write(revision("a2", "001").message("sessions").up("CREATE TABLE sessions (id bigint);").down("DROP TABLE sessions;"));
+        files.write(revision("b2", "001").message("audit").up("CREATE TABLE audit (id bigint);").down("DROP TABLE audit;"));
+        files.write(revision("m3", "a2, b2").message("merge").up("").down(""));
+        files.write(revision("004", "m3").message("emails").up("ALTER TABLE users ADD COLUMN email text;")
+                .down("ALTER TABLE users DROP COLUMN email;"));
         migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).backupDir(work.resolve("backups"))
                 .build();
         migrator.upgrade("m3");
@@ -95,10 +99,5 @@ class HtmlReportBrowserTest {
 
         assertThat(report.runs()).isEqualTo(1);
         assertThat(report.html()).contains("upgrade to head: 1 revision(s), would run", "<rect class=\"run success\"");
-    }
-
-    private void revision(String id, String parent, String message, String up, String down) throws Exception {
-        Files.writeString(scripts.resolve(id + ".sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: " + message + "\n\n" + up + "\n\n-- //@UNDO\n\n" + down + "\n");
     }
 }

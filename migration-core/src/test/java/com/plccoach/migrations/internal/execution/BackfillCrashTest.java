@@ -1,12 +1,12 @@
 package com.plccoach.migrations.internal.execution;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ class BackfillCrashTest {
     @Test
     void a_backfill_killed_halfway_finishes_on_the_next_run_updating_each_row_once() throws Exception {
         db.recreate();
-        write("001", "base", "", """
+        RevisionFiles files = RevisionFiles.in(scripts);
+        files.write("001", "base", """
                 CREATE TABLE messages (id bigint PRIMARY KEY, score int);
                 CREATE TABLE updates (id bigint, txid bigint);
                 CREATE FUNCTION record_update() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -38,9 +39,10 @@ class BackfillCrashTest {
                 $$;
                 CREATE TRIGGER messages_updates AFTER UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION record_update();
                 INSERT INTO messages SELECT g, NULL FROM generate_series(1, %d) g;
-                ANALYZE messages;""".formatted(ROWS));
-        write("002", "001", "-- transactional: false\n-- batch_size: 10000\n", "UPDATE messages SET score = id % 10 WHERE id IN"
-                + " (SELECT id FROM messages WHERE score IS NULL LIMIT ${batch_size});");
+                ANALYZE messages;""".formatted(ROWS), "SELECT 1;");
+        files.write(revision("002", "001").header("transactional", "false").header("batch_size", "10000")
+                .up("UPDATE messages SET score = id % 10 WHERE id IN (SELECT id FROM messages WHERE score IS NULL LIMIT ${batch_size});")
+                .down("SELECT 1;"));
         Migrator migrator = Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build();
         migrator.upgrade("001");
 
@@ -69,10 +71,5 @@ class BackfillCrashTest {
 
     private static int batchesCommitted() throws SQLException {
         return Integer.parseInt(db.query("SELECT count(DISTINCT txid) FROM updates").get(0));
-    }
-
-    private void write(String id, String parent, String extraHeader, String up) throws IOException {
-        Files.writeString(scripts.resolve(id + "_revision.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: r" + id + "\n" + extraHeader + "\n" + up + "\n\n-- //@UNDO\n\nSELECT 1;\n");
     }
 }

@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,9 @@ import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptFailedException;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,10 +34,13 @@ class BackfillTest {
     @TempDir
     Path scripts;
 
+    private RevisionFiles files;
+
     @BeforeEach
     void revisions() throws IOException, SQLException {
         db.recreate();
-        write("001", "base", "", """
+        files = RevisionFiles.in(scripts);
+        files.write("001", "base", """
                 CREATE TABLE messages (id bigint PRIMARY KEY, score int);
                 CREATE TABLE updates (id bigint, txid bigint);
                 CREATE FUNCTION record_update() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -47,13 +51,13 @@ class BackfillTest {
                 $$;
                 CREATE TRIGGER messages_updates AFTER UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION record_update();
                 INSERT INTO messages SELECT g, NULL FROM generate_series(1, %d) g;
-                ANALYZE messages;""".formatted(ROWS));
+                ANALYZE messages;""".formatted(ROWS), "SELECT 1;");
         migrator().upgrade("001");
     }
 
     @Test
     void every_row_is_updated_once_in_transactions_of_at_most_one_batch_and_the_version_row_is_written_once() throws Exception {
-        write("002", "001", "-- transactional: false\n-- batch_size: 10000\n", BATCH + ";");
+        batched002(BATCH + ";");
 
         MigrationResult result = migrator().upgrade("head");
 
@@ -67,7 +71,7 @@ class BackfillTest {
 
     @Test
     void a_rerun_after_an_interrupted_backfill_updates_only_the_rows_left() throws Exception {
-        write("002", "001", "-- transactional: false\n-- batch_size: 10000\n", BATCH + ";");
+        batched002(BATCH + ";");
         // what a run killed after seven batches leaves: those batches committed, no version row
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (int i = 0; i < 7; i++) {
@@ -83,7 +87,7 @@ class BackfillTest {
 
     @Test
     void a_batched_statement_that_does_not_use_batch_size_is_refused_before_it_runs() throws Exception {
-        write("002", "001", "-- transactional: false\n-- batch_size: 10000\n", "UPDATE messages SET score = 1 WHERE score IS NULL;");
+        batched002("UPDATE messages SET score = 1 WHERE score IS NULL;");
 
         assertThatThrownBy(() -> migrator().upgrade("head"))
                 .isInstanceOf(ScriptFailedException.class)
@@ -97,8 +101,9 @@ class BackfillTest {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build();
     }
 
-    private void write(String id, String parent, String extraHeader, String up) throws IOException {
-        Files.writeString(scripts.resolve(id + "_revision.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: r" + id + "\n" + extraHeader + "\n" + up + "\n\n-- //@UNDO\n\nSELECT 1;\n");
+    /** Named 002_revision.sql, as the refusal asserted above names it. */
+    private void batched002(String up) throws IOException {
+        files.write("002_revision.sql", revision("002", "001").header("transactional", "false").header("batch_size", "10000").up(up)
+                .down("SELECT 1;"));
     }
 }

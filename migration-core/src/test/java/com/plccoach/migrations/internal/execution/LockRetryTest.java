@@ -7,12 +7,12 @@ import com.plccoach.migrations.MigrationResult;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptFailedException;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,11 +34,14 @@ class LockRetryTest {
     @TempDir
     Path scripts;
 
+    private RevisionFiles files;
+
     @BeforeEach
     void revisions() throws IOException, SQLException {
         db.recreate();
-        write("001", "base", "CREATE TABLE messages (id bigint PRIMARY KEY);");
-        write("002", "001", "ALTER TABLE messages ADD COLUMN score int;");
+        files = RevisionFiles.in(scripts);
+        files.write("001", "base", "CREATE TABLE messages (id bigint PRIMARY KEY);", "SELECT 1;");
+        files.write("002", "001", "ALTER TABLE messages ADD COLUMN score int;", "SELECT 1;");
         migrator(0).upgrade("001");
     }
 
@@ -69,8 +72,8 @@ class LockRetryTest {
 
     @Test
     void with_a_transaction_per_revision_only_the_revision_that_timed_out_runs_again() throws Exception {
-        write("002", "001", "CREATE TABLE tags (id bigint PRIMARY KEY);");
-        write("003", "002", "ALTER TABLE messages ADD COLUMN score int;");
+        files.write("002", "001", "CREATE TABLE tags (id bigint PRIMARY KEY);", "SELECT 1;");
+        files.write("003", "002", "ALTER TABLE messages ADD COLUMN score int;", "SELECT 1;");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
         try (Connection holder = holdAccessShare()) {
@@ -138,10 +141,5 @@ class LockRetryTest {
     private Migrator migrator(int lockRetries) {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).lockTimeout(Duration.ofSeconds(1))
                 .lockRetries(lockRetries).build();
-    }
-
-    private void write(String id, String parent, String up) throws IOException {
-        Files.writeString(scripts.resolve(id + "_revision.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: r" + id + "\n\n" + up + "\n\n-- //@UNDO\n\nSELECT 1;\n");
     }
 }

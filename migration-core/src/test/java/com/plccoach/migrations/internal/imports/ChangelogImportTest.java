@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.imports;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +28,9 @@ class ChangelogImportTest {
     static final TestDatabase db = new TestDatabase();
 
     private static final List<ImportedRevision> CHAIN = List.of(
-            revision("1", "base", "CREATE TABLE one (id int)", "DROP TABLE one"),
-            revision("2", "1", "CREATE TABLE two (id int)", "DROP TABLE two"),
-            revision("3", "2", "CREATE TABLE three (id int)", "DROP TABLE three"));
+            imported("1", "base", "CREATE TABLE one (id int);", "DROP TABLE one;"),
+            imported("2", "1", "CREATE TABLE two (id int);", "DROP TABLE two;"),
+            imported("3", "2", "CREATE TABLE three (id int);", "DROP TABLE three;"));
 
     @TempDir
     Path dir;
@@ -118,8 +119,7 @@ class ChangelogImportTest {
         return Migrator.builder().url(url).scripts(ScriptSource.directory(dir.resolve("revisions"))).build();
     }
 
-    private static ImportedRevision revision(String id, String parent, String up, String down) {
-        return new ImportedRevision(id, id + ".sql", "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: m" + id
-                + "\n\n" + up + ";\n\n-- //@UNDO\n\n" + down + ";\n");
+    private static ImportedRevision imported(String id, String parent, String up, String down) {
+        return new ImportedRevision(id, id + ".sql", revision(id, parent).up(up).down(down).text());
     }
 }

@@ -6,9 +6,9 @@ import com.plccoach.migrations.CheckReport;
 import com.plccoach.migrations.LintFinding;
 import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,13 +30,15 @@ class LintTableSizesTest {
     @BeforeEach
     void revisions() throws IOException, SQLException {
         db.recreate();
-        write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE tags (id bigint PRIMARY KEY, name text);");
-        write("002", "001", "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);");
-        write("003", "002", """
+        RevisionFiles files = RevisionFiles.in(scripts);
+        files.write("001", "base", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE tags (id bigint PRIMARY KEY, name text);",
+                "SELECT 1;");
+        files.write("002", "001", "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);", "SELECT 1;");
+        files.write("003", "002", """
                 CREATE INDEX users_email_idx ON users (email);
                 CREATE INDEX tags_name_idx ON tags (name);
                 CREATE INDEX orders_user_idx ON orders (user_id);
-                ALTER TABLE tags RENAME COLUMN name TO label;""");
+                ALTER TABLE tags RENAME COLUMN name TO label;""", "SELECT 1;");
     }
 
     @Test
@@ -88,10 +90,5 @@ class LintTableSizesTest {
 
     private Migrator migrator() {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build();
-    }
-
-    private void write(String id, String parent, String up) throws IOException {
-        Files.writeString(scripts.resolve(id + "_revision.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
-                + "\n-- message: r" + id + "\n\n" + up + "\n\n-- //@UNDO\n\nSELECT 1;\n");
     }
 }

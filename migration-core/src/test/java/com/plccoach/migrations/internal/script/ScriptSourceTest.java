@@ -7,6 +7,7 @@ import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.internal.graph.RevisionGraph;
 import com.plccoach.migrations.internal.graph.RevisionLoader;
+import com.plccoach.migrations.testing.RevisionFiles;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,8 +27,7 @@ class ScriptSourceTest {
     Path tmp;
 
     private static String revision(String id, String parent) {
-        return "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: " + id + "\n\nCREATE TABLE t_" + id
-                + " ();\n\n-- //@UNDO\n\nDROP TABLE t_" + id + ";\n";
+        return RevisionFiles.revision(id, parent).up("CREATE TABLE t_" + id + " ();").down("DROP TABLE t_" + id + ";").text();
     }
 
     private Path jar(String name, boolean directoryEntries, Map<String, String> files) throws IOException {

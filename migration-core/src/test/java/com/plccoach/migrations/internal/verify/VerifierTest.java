@@ -1,5 +1,6 @@
 package com.plccoach.migrations.internal.verify;
 
+import static com.plccoach.migrations.testing.RevisionFiles.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +8,15 @@ import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.VerificationException;
 import com.plccoach.migrations.VerifyReport;
+import com.plccoach.migrations.testing.RevisionFiles;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +29,36 @@ class VerifierTest {
     @TempDir
     Path scripts;
 
-    private static final String TABLE = "CREATE TABLE t (id int PRIMARY KEY, revoked boolean NOT NULL DEFAULT false)";
+    private static final String TABLE = "CREATE TABLE t (id int PRIMARY KEY, revoked boolean NOT NULL DEFAULT false);";
+
+    private RevisionFiles files;
+
+    @BeforeEach
+    void files() throws IOException {
+        files = RevisionFiles.in(scripts);
+    }
 
     @Test
     void a_downgrade_that_forgets_an_index_is_caught_naming_the_index() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("002", "001", "CREATE INDEX IF NOT EXISTS t_revoked_idx ON t (revoked)", "SELECT 1");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("002", "001", "CREATE INDEX IF NOT EXISTS t_revoked_idx ON t (revoked);", "SELECT 1;");
 
         assertThat(verify().problems()).containsExactly("revision 002's downgrade leaves index t_revoked_idx behind");
     }
 
     @Test
     void a_downgrade_that_leaves_a_column_is_caught_naming_the_column() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("002", "001", "ALTER TABLE t ADD COLUMN IF NOT EXISTS nickname text", "SELECT 1");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("002", "001", "ALTER TABLE t ADD COLUMN IF NOT EXISTS nickname text;", "SELECT 1;");
 
         assertThat(verify().problems()).containsExactly("revision 002's downgrade leaves column t.nickname behind");
     }
 
     @Test
     void a_downgrade_that_drops_a_default_is_caught_with_both_values() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("002", "001", "ALTER TABLE t ADD COLUMN note text",
-                "ALTER TABLE t DROP COLUMN note; ALTER TABLE t ALTER COLUMN revoked DROP DEFAULT");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("002", "001", "ALTER TABLE t ADD COLUMN note text;",
+                "ALTER TABLE t DROP COLUMN note; ALTER TABLE t ALTER COLUMN revoked DROP DEFAULT;");
 
         assertThat(verify().problems()).containsExactly(
                 "revision 002's downgrade leaves default of column t.revoked changed from false to none",
@@ -59,17 +68,17 @@ class VerifierTest {
 
     @Test
     void a_downgrade_that_drops_too_much_is_caught_naming_what_is_missing() throws IOException {
-        revision("001", "base", TABLE + "; CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS 'SELECT 42'",
-                "DROP TABLE t; DROP FUNCTION answer()");
-        revision("002", "001", "CREATE VIEW v AS SELECT id FROM t", "DROP VIEW v; DROP FUNCTION answer()");
+        files.write("001", "base", TABLE + " CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS 'SELECT 42';",
+                "DROP TABLE t; DROP FUNCTION answer();");
+        files.write("002", "001", "CREATE VIEW v AS SELECT id FROM t;", "DROP VIEW v; DROP FUNCTION answer();");
 
         assertThat(verify().problems()).startsWith("revision 002's downgrade leaves function answer() missing");
     }
 
     @Test
     void a_faithful_chain_verifies_clean_revision_by_revision() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("002", "001", "CREATE INDEX t_revoked_idx ON t (revoked)", "DROP INDEX t_revoked_idx");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("002", "001", "CREATE INDEX t_revoked_idx ON t (revoked);", "DROP INDEX t_revoked_idx;");
 
         VerifyReport report = verify();
 
@@ -79,7 +88,7 @@ class VerifierTest {
 
     @Test
     void the_scratch_database_is_dropped_afterwards() throws IOException, SQLException {
-        revision("001", "base", TABLE, "DROP TABLE t");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
 
         String scratch = verify().database();
 
@@ -92,7 +101,7 @@ class VerifierTest {
 
     @Test
     void the_configured_database_is_not_touched() throws IOException, SQLException {
-        revision("001", "base", TABLE, "DROP TABLE t");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
 
         verify();
 
@@ -105,10 +114,10 @@ class VerifierTest {
 
     @Test
     void branches_and_their_merge_are_each_verified_from_exactly_their_prerequisites() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("00a", "001", "CREATE TABLE a (id int)", "DROP TABLE a");
-        revision("00b", "001", "CREATE TABLE b (id int)", "DROP TABLE b");
-        revision("00m", "00a, 00b", "CREATE VIEW ab AS SELECT a.id FROM a JOIN b USING (id)", "DROP VIEW ab");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("00a", "001", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        files.write("00b", "001", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        files.write("00m", "00a, 00b", "CREATE VIEW ab AS SELECT a.id FROM a JOIN b USING (id);", "DROP VIEW ab;");
 
         VerifyReport report = verify();
 
@@ -118,10 +127,11 @@ class VerifierTest {
 
     @Test
     void a_revision_that_depends_on_another_branch_is_verified_by_stepping_back_from_it() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("00a", "001", "CREATE TABLE a (id int)", "DROP TABLE a");
-        revision("00b", "001", "CREATE TABLE b (id int)", "DROP TABLE b");
-        revision("00c", "00b", "ALTER TABLE b ADD COLUMN a_id int", "ALTER TABLE b DROP COLUMN a_id", "00a");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("00a", "001", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        files.write("00b", "001", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        files.write(revision("00c", "00b").header("depends_on", "00a").up("ALTER TABLE b ADD COLUMN a_id int;")
+                .down("ALTER TABLE b DROP COLUMN a_id;"));
 
         VerifyReport report = verify();
 
@@ -131,8 +141,8 @@ class VerifierTest {
 
     @Test
     void an_irreversible_revision_is_reported_and_the_revisions_after_it_still_checked() throws IOException {
-        revision("001", "base", TABLE, null);
-        revision("002", "001", "CREATE INDEX IF NOT EXISTS t_revoked_idx ON t (revoked)", "SELECT 1");
+        files.write("001", "base", TABLE, null);
+        files.write("002", "001", "CREATE INDEX IF NOT EXISTS t_revoked_idx ON t (revoked);", "SELECT 1;");
 
         assertThat(verify().problems()).containsExactly(
                 "revision 001 has no down part (no `-- //@UNDO` in " + scripts.resolve("001.sql")
@@ -142,8 +152,8 @@ class VerifierTest {
 
     @Test
     void a_downgrade_that_fails_is_reported_and_ends_the_walk() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE no_such_table");
-        revision("002", "001", "CREATE INDEX t_revoked_idx ON t (revoked)", "DROP INDEX t_revoked_idx");
+        files.write("001", "base", TABLE, "DROP TABLE no_such_table;");
+        files.write("002", "001", "CREATE INDEX t_revoked_idx ON t (revoked);", "DROP INDEX t_revoked_idx;");
 
         VerifyReport report = verify();
 
@@ -155,7 +165,7 @@ class VerifierTest {
 
     @Test
     void an_upgrade_that_fails_is_reported_naming_the_revision() throws IOException {
-        revision("001", "base", "CREATE TABLE t (id no_such_type)", "DROP TABLE t");
+        files.write("001", "base", "CREATE TABLE t (id no_such_type);", "DROP TABLE t;");
 
         assertThat(verify().problems()).singleElement().asString()
                 .startsWith("revision 001's upgrade fails: ")
@@ -164,7 +174,7 @@ class VerifierTest {
 
     @Test
     void state_tables_in_their_own_schema_do_not_count_as_a_difference() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
 
         VerifyReport report = Migrator.builder().url(db.url()).schema("migrations_state")
                 .scripts(ScriptSource.directory(scripts)).build().verify();
@@ -174,8 +184,8 @@ class VerifierTest {
 
     @Test
     void require_clean_throws_listing_every_problem_and_what_to_do() throws IOException {
-        revision("001", "base", TABLE, "DROP TABLE t");
-        revision("002", "001", "ALTER TABLE t ADD COLUMN IF NOT EXISTS nickname text", "SELECT 1");
+        files.write("001", "base", TABLE, "DROP TABLE t;");
+        files.write("002", "001", "ALTER TABLE t ADD COLUMN IF NOT EXISTS nickname text;", "SELECT 1;");
 
         VerifyReport report = verify();
 
@@ -188,16 +198,5 @@ class VerifierTest {
 
     private VerifyReport verify() {
         return Migrator.builder().url(db.url()).scripts(ScriptSource.directory(scripts)).build().verify();
-    }
-
-    private void revision(String id, String parent, String up, String down) throws IOException {
-        revision(id, parent, up, down, null);
-    }
-
-    private void revision(String id, String parent, String up, String down, String dependsOn) throws IOException {
-        String text = "-- revision: " + id + "\n-- down_revision: " + parent + "\n"
-                + (dependsOn == null ? "" : "-- depends_on: " + dependsOn + "\n") + "-- message: revision " + id + "\n\n"
-                + up + ";\n" + (down == null ? "" : "\n-- //@UNDO\n\n" + down + ";\n");
-        Files.writeString(scripts.resolve(id + ".sql"), text);
     }
 }

@@ -71,6 +71,7 @@ class MigratorNonTransactionalGuardTest {
     private static final String CASES = """
             DROP TABLE feedback;|table public.feedback (7 row(s)) dropped
             TRUNCATE feedback;|table public.feedback (7 row(s)) truncated
+            DELETE FROM feedback;|table public.feedback (7 row(s)) deleted by a DELETE without WHERE
             DO $$ BEGIN EXECUTE 'DROP TABLE feedback'; END $$;|table public.feedback (7 row(s)) dropped
             """;
 

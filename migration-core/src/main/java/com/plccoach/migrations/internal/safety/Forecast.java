@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,13 +59,10 @@ final class Forecast {
                 if (!StatementRules.canDestroyData(statement) || StatementRules.refusedInTransaction(statement).isPresent()) {
                     continue;
                 }
-                String sql = StatementRules.withoutLeadingComments(statement.sql());
-                Optional<String> emptied = StatementRules.unfilteredDeleteTarget(statement);
-                if (emptied.isEmpty() && sql.regionMatches(true, 0, "delete", 0, 6)) {
-                    continue; // a DELETE with a filter drops nothing, and the rows it deletes are a change of data, not a loss
-                }
-                // a DELETE without WHERE empties its table as a TRUNCATE does: the backup must hold that table's rows
-                DropStatement drop = DropStatement.parse(emptied.map(table -> "TRUNCATE " + table).orElse(sql));
+                // a DELETE without WHERE empties its table as a TRUNCATE does: the backup must hold that table's rows (one with
+                // a filter is read as destroying nothing: the rows it deletes are a change of data, not a loss)
+                DropStatement drop = DropStatement.parse(StatementRules.unfilteredDeleteTarget(statement).map(table -> "TRUNCATE " + table)
+                        .orElse(StatementRules.withoutLeadingComments(statement.sql())));
                 if (drop == null && !mayDrop(connection, statement)) {
                     continue;
                 }

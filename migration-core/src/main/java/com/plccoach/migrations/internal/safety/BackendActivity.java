@@ -3,9 +3,9 @@ package com.plccoach.migrations.internal.safety;
 import com.plccoach.migrations.PlanReport.LockMode;
 import com.plccoach.migrations.PlanReport.LockTaken;
 import com.plccoach.migrations.PlanReport.RowChanges;
+import com.plccoach.migrations.PlanReport.TableScan;
 import com.plccoach.migrations.internal.script.SqlStatement;
 import com.plccoach.migrations.internal.script.StatementRules;
-import com.plccoach.migrations.PlanReport.TableScan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +34,8 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
 
     static BackendActivity read(Connection connection, long[] oids) throws SQLException {
         Set<String> locks = new HashSet<>();
-        Map<Long, long[]> stats = new HashMap<>();
         if (oids.length == 0) {
-            return new BackendActivity(locks, stats);
+            return new BackendActivity(locks, new HashMap<>());
         }
         try (PreparedStatement ps = connection.prepareStatement(LOCKS)) {
             ps.setArray(1, CatalogSnapshot.oidArray(connection, oids));
@@ -46,6 +45,12 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
                 }
             }
         }
+        return new BackendActivity(locks, stats(connection, oids));
+    }
+
+    /** Per table of {@code oids}: sequential scans, rows inserted, updated, deleted in this transaction. */
+    private static Map<Long, long[]> stats(Connection connection, long[] oids) throws SQLException {
+        Map<Long, long[]> stats = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(STATS)) {
             ps.setArray(1, CatalogSnapshot.oidArray(connection, oids));
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,7 +59,7 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
                 }
             }
         }
-        return new BackendActivity(locks, stats);
+        return stats;
     }
 
     /** The locks taken since {@code before} on tables of {@code original} (indexes follow their table), strongest first per table. */
@@ -137,17 +142,8 @@ record BackendActivity(Set<String> locks, Map<Long, long[]> stats) {
     /** Rows deleted so far in this transaction from each of {@code tables}, read from pg_stat_xact_user_tables. */
     static Map<Long, Long> deletedSoFar(Connection connection, Set<Long> tables) throws SQLException {
         Map<Long, Long> deleted = new HashMap<>();
-        if (tables.isEmpty()) {
-            return deleted;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT relid::bigint, n_tup_del FROM pg_stat_xact_user_tables "
-                + "WHERE relid = ANY(?::oid[])")) {
-            ps.setArray(1, CatalogSnapshot.oidArray(connection, tables.stream().mapToLong(Long::longValue).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    deleted.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
+        if (!tables.isEmpty()) {
+            stats(connection, tables.stream().mapToLong(Long::longValue).toArray()).forEach((oid, counts) -> deleted.put(oid, counts[3]));
         }
         return deleted;
     }

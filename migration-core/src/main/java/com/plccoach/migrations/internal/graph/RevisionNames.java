@@ -61,7 +61,7 @@ final class RevisionNames {
     List<Revision> withLabelDependenciesResolved(List<Revision> revisions) {
         List<Revision> out = new ArrayList<>(revisions.size());
         for (Revision r : revisions) {
-            if (r.dependsOn().stream().allMatch(d -> ids.containsKey(d) || !labels.containsKey(d))) {
+            if (!namesALabel(r.dependsOn())) { // a loop, not a stream: this runs for every revision at every start-up
                 out.add(r);
                 continue;
             }
@@ -69,8 +69,17 @@ final class RevisionNames {
                     .map(d -> ids.containsKey(d) || !labels.containsKey(d) ? d : revisions.get(labels.get(d)).id())
                     .distinct().toList();
             out.add(new Revision(r.id(), r.parents(), r.branchLabels(), resolved, r.message(), r.createDate(), r.transactional(),
-                    r.upSql(), r.upLine(), r.downSql(), r.downLine(), r.location(), r.checksum()));
+                    r.upSql(), r.upLine(), r.downSql(), r.downLine(), r.location(), r.checksum(), r.batchSize()));
         }
         return out;
+    }
+
+    private boolean namesALabel(List<String> dependsOn) {
+        for (String d : dependsOn) {
+            if (!ids.containsKey(d) && labels.containsKey(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

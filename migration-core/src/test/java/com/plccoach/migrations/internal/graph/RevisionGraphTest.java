@@ -152,6 +152,15 @@ class RevisionGraphTest {
     }
 
     @Test
+    void a_batched_backfill_whose_depends_on_names_a_label_keeps_its_batch_size() {
+        com.plccoach.migrations.internal.script.Revision backfill = new com.plccoach.migrations.internal.script.Revision("x",
+                List.of(), List.of(), List.of("lbl"), "", null, false, "UPDATE t SET c = 0 WHERE id IN (SELECT id FROM t LIMIT 500);",
+                1, null, 0, "x.sql", "0", 500);
+        RevisionGraph graph = graph(labelled("a", "lbl"), backfill);
+        assertThat(graph.find("x").orElseThrow().batchSize()).isEqualTo(500);
+    }
+
+    @Test
     void require_names_an_unknown_id() {
         assertThatThrownBy(() -> diamond.require("zz"))
                 .isInstanceOf(com.plccoach.migrations.TargetException.class)

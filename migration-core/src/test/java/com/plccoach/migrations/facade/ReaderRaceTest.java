@@ -124,6 +124,50 @@ class ReaderRaceTest {
         assertThat(rowsInArchive(result.backup())).isEqualTo(1000 + committed.get());
     }
 
+    @Test
+    void an_unfiltered_delete_that_waits_for_a_share_lock_then_refuses_with_the_rows_it_deleted() throws Exception {
+        deleteEveryVictim();
+        try (Connection holder = holdingShareLock()) {
+            CompletableFuture<Void> ends = CompletableFuture.runAsync(() -> sleepThenRollback(holder));
+            assertThatThrownBy(() -> migrator(BackupMode.AFFECTED, false, Duration.ofSeconds(20)).upgrade("head"))
+                    .isInstanceOf(DataLossException.class)
+                    .hasMessageContaining("table public.victim (1000 row(s)) deleted by a DELETE without WHERE by revision b2");
+            ends.join();
+        }
+        assertThat(db.query("SELECT count(*) FROM victim")).containsExactly("1000");
+        assertThat(db.query("SELECT string_agg(id, ',' ORDER BY id) FROM plccoach_version")).containsExactly("b0,b1");
+    }
+
+    @Test
+    void an_unfiltered_delete_whose_share_lock_holder_outlasts_lock_timeout_fails_naming_it_and_deletes_nothing() throws Exception {
+        deleteEveryVictim();
+        try (Connection holder = holdingShareLock()) {
+            int pid = Integer.parseInt(db.query("SELECT pid FROM pg_stat_activity WHERE state = 'idle in transaction' "
+                    + "AND query = 'LOCK TABLE victim IN SHARE MODE'").get(0));
+            assertThatThrownBy(() -> migrator(BackupMode.AFFECTED, true, Duration.ofSeconds(1)).upgrade("head"))
+                    .isInstanceOf(ScriptFailedException.class)
+                    .hasMessageContaining("DELETE FROM victim")
+                    .hasMessageContaining("held by pid " + pid + " ");
+            holder.rollback();
+        }
+        assertThat(db.query("SELECT count(*) FROM victim")).containsExactly("1000");
+    }
+
+    private void deleteEveryVictim() throws IOException {
+        Files.writeString(scripts.resolve("b2.sql"), "-- revision: b2\n-- down_revision: b1\n\nDELETE FROM victim;\n\n"
+                + "-- //@UNDO\n\nSELECT 1;\n");
+    }
+
+    /** A session that blocks writers (SHARE conflicts with the DELETE's ROW EXCLUSIVE) and sits idle in its transaction. */
+    private static Connection holdingShareLock() throws SQLException {
+        Connection holder = db.connect();
+        holder.setAutoCommit(false);
+        try (Statement st = holder.createStatement()) {
+            st.execute("LOCK TABLE victim IN SHARE MODE");
+        }
+        return holder;
+    }
+
     private static void sleepThenRollback(Connection reader) {
         try {
             Thread.sleep(1500);

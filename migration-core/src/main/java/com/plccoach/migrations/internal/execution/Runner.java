@@ -11,6 +11,7 @@ import com.plccoach.migrations.internal.state.StateSql;
 import java.io.StringReader;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a prepared plan on a connection that holds the migration lock, each statement once.
- * Transactional revisions run in one transaction per run (or per revision) with one
- * {@code SET LOCAL lock_timeout}; statements that cannot destroy data travel with the revision's
- * version row in one round trip, the others are handed to the {@link RunWatch}. A
+ * Transactional revisions run in one transaction per run (or per revision); {@code lock_timeout} is
+ * set once for the whole run, on the session, and reset when it ends. Statements that cannot destroy
+ * data travel with the revision's version row in one round trip, the others are handed to the {@link RunWatch}. A
  * {@code transactional: false} revision runs alone in autocommit, statement by statement; the watch
  * sees those that can destroy data too, each in a short transaction of its own ({@link AloneStatement}).
  */
@@ -34,6 +35,10 @@ public final class Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
     private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
+    /** The session's prepared statement for version rows while a run of several transactions lasts. */
+    static final String VERSION_ROW = "plccoach_version_row";
+    /** SQLSTATE duplicate_prepared_statement: a session a pool hands out again may still hold ours. */
+    private static final String DUPLICATE_PREPARED = "42P05";
 
     private final StateSql state;
     private final Duration lockTimeout;
@@ -92,21 +97,87 @@ public final class Runner {
     public void run(Connection connection, PreparedPlan plan, BeforeRun beforeRun, RunWatch watch, RunProgress progress,
                     String command, ProgressWatch lines) {
         Positions positions = new Positions(plan.revisions(), lines);
-        BeforeRun hook = beforeRun;
-        for (List<PreparedRevision> batch : batches(plan.revisions())) {
-            if (batch.get(0).transactional()) {
-                BeforeRun batchHook = hook;
-                lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
-                        () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command, positions));
-            } else {
-                runAlone(connection, plan, batch.get(0), hook, watch, progress, command, positions);
+        List<List<PreparedRevision>> batches = batches(plan.revisions());
+        Session session = openSession(connection, plan.direction(), batches);
+        String versionRow = session.versionRow();
+        try {
+            BeforeRun hook = beforeRun;
+            for (List<PreparedRevision> batch : batches) {
+                if (batch.get(0).transactional()) {
+                    BeforeRun batchHook = hook;
+                    lockRetry.run(connection, "revision(s) " + batch.stream().map(s -> s.revision().id()).toList(), progress,
+                            () -> runInTransaction(connection, plan, batch, batchHook, watch, progress, command, positions, versionRow));
+                } else {
+                    runAlone(connection, plan, batch.get(0), hook, watch, progress, command, positions);
+                }
+                hook = null;
             }
-            hook = null;
+        } finally {
+            session.closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Sets {@code lock_timeout} on the session, in autocommit, so that no transaction of the run needs a SET of its own
+     * and a rolled-back one cannot undo it; with several transactions to record, prepares the version-row statement
+     * too (one parse and plan for the run instead of one per revision: about 4% of the server's work per
+     * {@code CREATE TABLE} revision). One round trip, which also reads the value to give back when the run ends.
+     */
+    private Session openSession(Connection connection, Direction direction, List<List<PreparedRevision>> batches) {
+        long transactions = batches.stream().filter(b -> b.get(0).transactional()).count();
+        String prepare = transactions > 1 ? state.prepareVersionRow(VERSION_ROW, direction == Direction.UPGRADE) : null;
+        String open = "SHOW lock_timeout;\n" + setLockTimeout(false) + (prepare == null ? "" : ";\n" + prepare);
+        try (Statement st = connection.createStatement()) {
+            st.setEscapeProcessing(false);
+            String before;
+            try {
+                before = firstValue(st, open);
+            } catch (SQLException e) {
+                if (prepare == null || !DUPLICATE_PREPARED.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // left by an earlier run on a session a pool handed out again; the failure rolled back the SET with it
+                before = firstValue(st, "DEALLOCATE " + VERSION_ROW + ";\n" + open);
+            }
+            return new Session(before, prepare == null ? null : VERSION_ROW);
+        } catch (SQLException e) {
+            throw new MigrationException("Could not start the run, nothing was changed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements in one round trip and returns the first row's value of the first result that has rows. */
+    private static String firstValue(Statement st, String sql) throws SQLException {
+        boolean rows = st.execute(sql);
+        while (rows || st.getUpdateCount() != -1) {
+            if (rows) {
+                try (ResultSet rs = st.getResultSet()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            rows = st.getMoreResults();
+        }
+        throw new SQLException("SHOW lock_timeout returned no row");
+    }
+
+    /** What a run set on its session, and what it gives back. */
+    private record Session(String lockTimeoutBefore, String versionRow) {
+
+        /** Leaves the session as the run found it: a pooled connection goes back with its own lock_timeout and without our statement. */
+        void closeQuietly(Connection connection) {
+            try (Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
+                st.execute("SET lock_timeout = " + StateSql.quoteLiteral(lockTimeoutBefore)
+                        + (versionRow == null ? "" : ";\nDEALLOCATE " + versionRow));
+            } catch (SQLException e) {
+                LOG.debug("Cannot give the session back its lock_timeout; it ends with the connection", e);
+            }
         }
     }
 
     private void runInTransaction(Connection connection, PreparedPlan plan, List<PreparedRevision> batch, BeforeRun hook,
-                                  RunWatch watch, RunProgress progress, String command, Positions positions) {
+                                  RunWatch watch, RunProgress progress, String command, Positions positions, String versionRow) {
         Position at = new Position();
         List<MigrationResult.Step> done = new ArrayList<>();
         try {
@@ -116,8 +187,7 @@ public final class Runner {
                 if (hook != null) {
                     hook.beforeRun(connection, plan).ifPresent(progress::backup);
                 }
-                // set once: SET LOCAL holds until the transaction ends, and rides with the first revision's statements
-                List<SqlStatement> pending = new ArrayList<>(List.of(new SqlStatement(setLockTimeout(true), 0)));
+                List<SqlStatement> pending = new ArrayList<>();
                 // a transaction records all its revisions in one statement before its COMMIT (atomic with their DDL all
                 // the same): one INSERT instead of one per revision saves 7-10% of the server's work per CREATE TABLE
                 VersionRows rows = new VersionRows();
@@ -140,7 +210,7 @@ public final class Runner {
                         // the version rows and COMMIT travel with the last revision's statements: one round trip for a
                         // plain revision. What is still pending cannot destroy data, so the guard's verdict is final.
                         rows.add(step, (System.nanoTime() - start) / 1_000_000);
-                        pending.add(new SqlStatement(rows.statement(step.direction()), 0));
+                        pending.add(new SqlStatement(rows.statement(step.direction(), versionRow), 0));
                         watch.beforeCommit(connection);
                         pending.add(new SqlStatement("COMMIT", 0));
                     }
@@ -230,7 +300,6 @@ public final class Runner {
             st.setEscapeProcessing(false);
             long start = System.nanoTime();
             positions.started(step);
-            st.execute(setLockTimeout(false));
             int done = resumable.recordedDone(connection, step);
             if (done < 0) {
                 resumable.started(st, step);
@@ -260,18 +329,16 @@ public final class Runner {
             }
             statement = null;
             long ms = (System.nanoTime() - start) / 1_000_000;
-            st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step) + ";\nRESET lock_timeout");
+            st.execute(versionStatement(step, ms) + ";\n" + resumable.finished(step));
             progress.committed(List.of(new MigrationResult.Step(step.revision().id(), step.revision().message(), Duration.ofMillis(ms))));
             positions.finished(step, ms, "");
         } catch (SQLException e) {
             progress.failedIn(step.revision().id());
             positions.stopped();
-            resetQuietly(connection);
             throw Failures.translate(e, connection, step, statement, progress.committedIds(), command, lockTimeout, advice);
         } catch (RuntimeException e) { // the watch's refusal: its statement was rolled back, the revision's progress row stays
             progress.failedIn(step.revision().id());
             positions.stopped();
-            resetQuietly(connection);
             throw e;
         }
     }
@@ -319,9 +386,13 @@ public final class Runner {
             rows.add(new StateSql.VersionRow(step.revision().id(), step.revision().checksum(), ms));
         }
 
-        String statement(Direction direction) {
-            return direction == Direction.UPGRADE ? state.insertVersions(rows)
-                    : state.deleteVersions(rows.stream().map(StateSql.VersionRow::id).toList());
+        /** @param prepared the session's version-row statement, or null: used for a transaction of one revision */
+        String statement(Direction direction, String prepared) {
+            boolean up = direction == Direction.UPGRADE;
+            if (prepared != null && rows.size() == 1) {
+                return StateSql.executeVersionRow(prepared, rows.get(0), up);
+            }
+            return up ? state.insertVersions(rows) : state.deleteVersions(rows.stream().map(StateSql.VersionRow::id).toList());
         }
     }
 
@@ -370,14 +441,6 @@ public final class Runner {
             }
         } catch (SQLException e) {
             LOG.debug("Cannot restore autocommit", e);
-        }
-    }
-
-    private static void resetQuietly(Connection connection) {
-        try (Statement st = connection.createStatement()) {
-            st.execute("RESET lock_timeout");
-        } catch (SQLException e) {
-            LOG.debug("Cannot reset lock_timeout", e);
         }
     }
 

@@ -97,6 +97,23 @@ public final class StateSql {
         return sql.append(')').toString();
     }
 
+    /**
+     * The session's prepared statement that writes one revision's row ({@code EXECUTE name('id', 'checksum', ms)} inserts
+     * it, {@code EXECUTE name('id')} deletes it): a run of one transaction per revision writes 1,000 rows with one parse
+     * and plan instead of 1,000. Deallocated when the run ends.
+     */
+    public String prepareVersionRow(String name, boolean upgrade) {
+        return upgrade
+                ? "PREPARE " + name + " (text, text, bigint) AS INSERT INTO " + versionTable + " (id, checksum, duration_ms) VALUES ($1, $2, $3)"
+                : "PREPARE " + name + " (text) AS DELETE FROM " + versionTable + " WHERE id = $1";
+    }
+
+    /** Writes one row through {@link #prepareVersionRow}: inserts it ({@code upgrade}) or deletes it. */
+    public static String executeVersionRow(String name, VersionRow row, boolean upgrade) {
+        return "EXECUTE " + name + "(" + quoteLiteral(row.id())
+                + (upgrade ? ", " + quoteLiteral(row.checksum()) + ", " + row.durationMs() : "") + ")";
+    }
+
     public String updateChecksum(String id, String checksum) {
         return "UPDATE " + versionTable() + " SET checksum = " + quoteLiteral(checksum) + " WHERE id = " + quoteLiteral(id);
     }

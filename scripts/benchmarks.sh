@@ -30,6 +30,8 @@ if $quick; then
   runpath 100000 100 1
   run "" com.plccoach.migrations.bench.GraphBenchmark -Dexec.args=--quick
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=200 -Dplccoach.bench.rounds=1
+  # what a transaction per revision costs the server, piece by piece, against psql's autocommit (docs/performance.md)
+  run "" com.plccoach.migrations.bench.TransactionCostBenchmark -Dexec.args="8 10"
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=10,40 -Dbench.runs=1
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=50
   # a batched backfill (-- batch_size) against one UPDATE of the same rows (docs/big-tables.md)
@@ -41,6 +43,7 @@ else
   runpath 1000000 1000 3
   run "" com.plccoach.migrations.bench.GraphBenchmark
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=1000 -Dplccoach.bench.rounds=3
+  run "" com.plccoach.migrations.bench.TransactionCostBenchmark -Dexec.args="40 25"
   run "" com.plccoach.migrations.bench.BackupBenchmark -Dbench.sizesMb=50,200,400 -Dbench.runs=3
   run "" com.plccoach.migrations.bench.AutogenerateBenchmark -Dbench.tables=500
   run "" com.plccoach.migrations.bench.BackfillBenchmark -Dplccoach.bench.rows=1000000 -Dplccoach.bench.batch=10000

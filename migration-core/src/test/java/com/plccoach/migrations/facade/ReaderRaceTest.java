@@ -60,12 +60,17 @@ class ReaderRaceTest {
     }
 
     private static Connection reading() throws SQLException {
-        Connection reader = db.connect();
-        reader.setAutoCommit(false);
-        try (Statement st = reader.createStatement()) {
-            st.execute("SELECT count(*) FROM victim");
+        return idleInTransactionAfter("SELECT count(*) FROM victim");
+    }
+
+    /** A session that ran one statement in a transaction it leaves open, keeping that statement's lock. */
+    private static Connection idleInTransactionAfter(String sql) throws SQLException {
+        Connection session = db.connect();
+        session.setAutoCommit(false);
+        try (Statement st = session.createStatement()) {
+            st.execute(sql);
         }
-        return reader;
+        return session;
     }
 
     @Test
@@ -160,12 +165,7 @@ class ReaderRaceTest {
 
     /** A session that blocks writers (SHARE conflicts with the DELETE's ROW EXCLUSIVE) and sits idle in its transaction. */
     private static Connection holdingShareLock() throws SQLException {
-        Connection holder = db.connect();
-        holder.setAutoCommit(false);
-        try (Statement st = holder.createStatement()) {
-            st.execute("LOCK TABLE victim IN SHARE MODE");
-        }
-        return holder;
+        return idleInTransactionAfter("LOCK TABLE victim IN SHARE MODE");
     }
 
     private static void sleepThenRollback(Connection reader) {

@@ -79,6 +79,7 @@ class MigratorGuardTest {
             TRUNCATE feedback;|table public.feedback (7 row(s)) truncated by revision 002
             DELETE FROM feedback;|table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002
             /* the feedback goes */ DELETE FROM feedback;|table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002
+            DELETE FROM feedback USING moods;|table public.feedback (7 row(s)) deleted by a DELETE without WHERE by revision 002
             DO $$ BEGIN EXECUTE 'DROP TABLE feedback'; END $$;|table public.feedback (7 row(s)) dropped by revision 002
             DROP SCHEMA archive CASCADE;|table archive.old (3 row(s)) dropped by revision 002
             DROP TYPE mood CASCADE;|column public.moods.m (2 non-null value(s)) dropped by revision 002

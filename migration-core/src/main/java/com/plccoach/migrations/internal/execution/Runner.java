@@ -1,6 +1,7 @@
 package com.plccoach.migrations.internal.execution;
 
 import com.plccoach.migrations.Advice;
+import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
@@ -141,7 +142,8 @@ public final class Runner {
             }
             return new Session(before, prepare == null ? null : VERSION_ROW);
         } catch (SQLException e) {
-            throw new MigrationException("Could not start the run, nothing was changed: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("The database failed while the run set lock_timeout on its session: "
+                    + e.getMessage() + ". Nothing was run. Check the connection and rerun.", e);
         }
     }
 

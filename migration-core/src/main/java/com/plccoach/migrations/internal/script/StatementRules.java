@@ -56,6 +56,8 @@ public final class StatementRules {
     private static final Pattern UNFILTERED_DELETE = Pattern.compile("(?is)^delete\\s+from\\s+(only\\s+)?("
             + "(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))?)\\s*\\*?"
             + "(?:\\s+(?:as\\s+)?(?!returning\\b|where\\b|using\\b)(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))?"
+            // USING without WHERE joins every row to every row of the other tables: all go as soon as one of them has a row
+            + "(?:\\s+using\\b(?:(?!\\bwhere\\b|\\breturning\\b).)+)?"
             + "\\s*(?:returning\\b.*)?;?\\s*$");
 
     private StatementRules() {

@@ -80,8 +80,9 @@ class StatementRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"DELETE FROM t|t", "delete from public.messages|public.messages", "DELETE FROM ONLY t *|t",
-            "DELETE FROM s.t x RETURNING (SELECT 1 WHERE true)|s.t"})
-    void a_delete_without_where_or_using_names_the_table_it_empties(String sql, String table) {
+            "DELETE FROM s.t x RETURNING (SELECT 1 WHERE true)|s.t", "DELETE FROM t USING u|t",
+            "DELETE FROM t AS x USING u, v RETURNING x.id|t"})
+    void a_delete_without_where_names_the_table_it_empties(String sql, String table) {
         assertThat(StatementRules.unfilteredDeleteTarget(new SqlStatement(sql, 1))).contains(table);
     }
 

@@ -1,7 +1,6 @@
 package com.plccoach.migrations.internal.execution;
 
 import com.plccoach.migrations.Advice;
-import com.plccoach.migrations.DatabaseUnavailableException;
 import com.plccoach.migrations.Direction;
 import com.plccoach.migrations.MigrationException;
 import com.plccoach.migrations.MigrationResult;
@@ -12,7 +11,6 @@ import com.plccoach.migrations.internal.state.StateSql;
 import java.io.StringReader;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a prepared plan on a connection that holds the migration lock, each statement once.
  * Transactional revisions run in one transaction per run (or per revision); {@code lock_timeout} is
- * set once for the whole run, on the session, and reset when it ends. Statements that cannot destroy
+ * set once for the whole run, on the session, and given back when it ends. Statements that cannot destroy
  * data travel with the revision's version row in one round trip, the others are handed to the {@link RunWatch}. A
  * {@code transactional: false} revision runs alone in autocommit, statement by statement; the watch
  * sees those that can destroy data too, each in a short transaction of its own ({@link AloneStatement}).
@@ -36,10 +34,6 @@ public final class Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
     private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+) ");
-    /** The session's prepared statement for version rows while a run of several transactions lasts. */
-    static final String VERSION_ROW = "plccoach_version_row";
-    /** SQLSTATE duplicate_prepared_statement: a session a pool hands out again may still hold ours. */
-    private static final String DUPLICATE_PREPARED = "42P05";
 
     private final StateSql state;
     private final Duration lockTimeout;
@@ -99,7 +93,9 @@ public final class Runner {
                     String command, ProgressWatch lines) {
         Positions positions = new Positions(plan.revisions(), lines);
         List<List<PreparedRevision>> batches = batches(plan.revisions());
-        Session session = openSession(connection, plan.direction(), batches);
+        long transactions = batches.stream().filter(b -> b.get(0).transactional()).count();
+        RunSession session = RunSession.open(connection, setLockTimeout(false),
+                transactions > 1 ? state.prepareVersionRow(RunSession.VERSION_ROW, plan.direction() == Direction.UPGRADE) : null);
         String versionRow = session.versionRow();
         try {
             BeforeRun hook = beforeRun;
@@ -115,66 +111,6 @@ public final class Runner {
             }
         } finally {
             session.closeQuietly(connection);
-        }
-    }
-
-    /**
-     * Sets {@code lock_timeout} on the session, in autocommit, so that no transaction of the run needs a SET of its own
-     * and a rolled-back one cannot undo it; with several transactions to record, prepares the version-row statement
-     * too (one parse and plan for the run instead of one per revision: about 4% of the server's work per
-     * {@code CREATE TABLE} revision). One round trip, which also reads the value to give back when the run ends.
-     */
-    private Session openSession(Connection connection, Direction direction, List<List<PreparedRevision>> batches) {
-        long transactions = batches.stream().filter(b -> b.get(0).transactional()).count();
-        String prepare = transactions > 1 ? state.prepareVersionRow(VERSION_ROW, direction == Direction.UPGRADE) : null;
-        String open = "SHOW lock_timeout;\n" + setLockTimeout(false) + (prepare == null ? "" : ";\n" + prepare);
-        try (Statement st = connection.createStatement()) {
-            st.setEscapeProcessing(false);
-            String before;
-            try {
-                before = firstValue(st, open);
-            } catch (SQLException e) {
-                if (prepare == null || !DUPLICATE_PREPARED.equals(e.getSQLState())) {
-                    throw e;
-                }
-                // left by an earlier run on a session a pool handed out again; the failure rolled back the SET with it
-                before = firstValue(st, "DEALLOCATE " + VERSION_ROW + ";\n" + open);
-            }
-            return new Session(before, prepare == null ? null : VERSION_ROW);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("The database failed while the run set lock_timeout on its session: "
-                    + e.getMessage() + ". Nothing was run. Check the connection and rerun.", e);
-        }
-    }
-
-    /** Runs statements in one round trip and returns the first row's value of the first result that has rows. */
-    private static String firstValue(Statement st, String sql) throws SQLException {
-        boolean rows = st.execute(sql);
-        while (rows || st.getUpdateCount() != -1) {
-            if (rows) {
-                try (ResultSet rs = st.getResultSet()) {
-                    if (rs.next()) {
-                        return rs.getString(1);
-                    }
-                }
-            }
-            rows = st.getMoreResults();
-        }
-        throw new SQLException("SHOW lock_timeout returned no row");
-    }
-
-    /** What a run set on its session, and what it gives back. */
-    private record Session(String lockTimeoutBefore, String versionRow) {
-
-        /** Leaves the session as the run found it: a pooled connection goes back with its own lock_timeout and without our statement. */
-        void closeQuietly(Connection connection) {
-            try (Statement st = connection.createStatement()) {
-                st.setEscapeProcessing(false);
-                st.execute("SET lock_timeout = " + StateSql.quoteLiteral(lockTimeoutBefore)
-                        + (versionRow == null ? "" : ";\nDEALLOCATE " + versionRow));
-            } catch (SQLException e) {
-                LOG.debug("Cannot give the session back its lock_timeout; it ends with the connection", e);
-            }
         }
     }
 

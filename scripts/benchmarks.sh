@@ -18,16 +18,27 @@ run() { # module main-class [maven args...]
 
 # Issue 11's figures in a plain JVM (the up-to-date check must start a fresh one): ratios against psql on the same server.
 # PLCCOACH_TEST_URL=jdbc:postgresql://127.0.0.1:5441/postgres?user=postgres points it at another server (e.g. fsync=off).
-runpath() { # rows revisions rounds
-  echo "=== com.plccoach.migrations.bench.RunPathBenchmark $*"
-  ./mvnw -B -q -pl migration-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+plain() { # module main-class args...
+  local module=$1 main=$2; shift 2
+  local modules=migration-core
+  [ "$module" = migration-core ] || modules+=",$module"
+  echo "=== $main $*"
+  # migration-core in the reactor: CI's verify installs nothing, so the module's copy of it is the one to use
+  ./mvnw -B -q -pl "$modules" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test
-  java -cp "$(cat migration-core/target/bench-classpath.txt):migration-core/target/classes:migration-core/target/test-classes" \
-    com.plccoach.migrations.bench.RunPathBenchmark "$@"
+  java -cp "$(cat "$module/target/bench-classpath.txt"):$module/target/classes:$module/target/test-classes" "$main" "$@"
+}
+runpath() { # rows revisions rounds
+  plain migration-core com.plccoach.migrations.bench.RunPathBenchmark "$@"
+}
+# what the starter's up-to-date check adds to a Spring Boot application's start, fresh JVMs (docs/spring-boot.md)
+startup() { # revisions rounds
+  plain spring-boot-starter com.plccoach.migrations.spring.bench.StartupCost "$@"
 }
 
 if $quick; then
   runpath 100000 100 1
+  startup 1000 2
   run "" com.plccoach.migrations.bench.GraphBenchmark -Dexec.args=--quick
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=200 -Dplccoach.bench.rounds=1
   # what a transaction per revision costs the server, piece by piece, against psql's autocommit (docs/performance.md)
@@ -41,6 +52,7 @@ if $quick; then
   run schema com.plccoach.schema.fleet.FleetBenchmark -Dexec.skip=true -Dexec.args=40
 else
   runpath 1000000 1000 3
+  startup 1000 7
   run "" com.plccoach.migrations.bench.GraphBenchmark
   run "" com.plccoach.migrations.bench.RunnerBenchmark -Dplccoach.bench.revisions=1000 -Dplccoach.bench.rounds=3
   run "" com.plccoach.migrations.bench.TransactionCostBenchmark -Dexec.args="40 25"

@@ -7,6 +7,7 @@ import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.RevisionFileException;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.testing.RevisionFiles;
+import com.plccoach.migrations.testing.TestDataSources;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -74,7 +75,7 @@ class DataSourceStartTest {
     @Test
     void a_broken_file_is_reported_before_a_data_source_that_cannot_connect() throws IOException {
         Files.writeString(scripts.resolve("003.sql"), "CREATE TABLE x (id int);\n");
-        DataSource unreachable = dataSource(() -> {
+        DataSource unreachable = TestDataSources.of("unreachable data source", () -> {
             throw new SQLException("Connection to 127.0.0.1:1 refused", "08001");
         });
 
@@ -86,21 +87,6 @@ class DataSourceStartTest {
         return Migrator.builder().dataSource(dataSource).scripts(ScriptSource.directory(scripts)).build();
     }
 
-    private interface Opener {
-        Connection open() throws SQLException;
-    }
-
-    private static DataSource dataSource(Opener opener) {
-        return (DataSource) Proxy.newProxyInstance(DataSourceStartTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getConnection" -> opener.open();
-                    case "toString" -> "test data source";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     /** Real connections, counted as they are taken and given back, with the thread that took each. */
     private static final class Counting {
         final AtomicInteger opened = new AtomicInteger();
@@ -108,7 +94,7 @@ class DataSourceStartTest {
         final List<Thread> threads = new ArrayList<>();
 
         DataSource dataSource() {
-            return DataSourceStartTest.dataSource(this::open);
+            return TestDataSources.of("counting data source", this::open);
         }
 
         private synchronized Connection open() throws SQLException {

@@ -8,6 +8,7 @@ import com.plccoach.migrations.Migrator;
 import com.plccoach.migrations.ScriptFailedException;
 import com.plccoach.migrations.ScriptSource;
 import com.plccoach.migrations.testing.RevisionFiles;
+import com.plccoach.migrations.testing.TestDataSources;
 import com.plccoach.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -131,14 +132,7 @@ class RunSessionTest {
         }
 
         DataSource dataSource() {
-            return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "getConnection" -> handOut();
-                        case "toString" -> "test pool";
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
+            return TestDataSources.of("test pool", this::handOut);
         }
 
         private Connection handOut() throws SQLException {
